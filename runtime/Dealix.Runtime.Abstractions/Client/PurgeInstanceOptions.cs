@@ -1,0 +1,5 @@
+namespace Dealix.DurableTask.Client;
+
+/// <summary>Options for purging one instance.</summary>
+/// <param name="Recursive">Also purge its sub-orchestrations.</param>
+public sealed record PurgeInstanceOptions(bool Recursive = false);
