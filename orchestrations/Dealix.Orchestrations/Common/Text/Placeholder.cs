@@ -1,0 +1,3 @@
+namespace Dealix.Orchestrations.Common.Text;
+
+internal static class Placeholder;
