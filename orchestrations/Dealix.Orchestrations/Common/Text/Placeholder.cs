@@ -1,3 +1,0 @@
-namespace Dealix.Orchestrations.Common.Text;
-
-internal static class Placeholder;
