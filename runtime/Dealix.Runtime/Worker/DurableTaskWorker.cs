@@ -1,0 +1,269 @@
+using Dealix.DurableTask.Backend;
+using Dealix.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dealix.DurableTask.Worker;
+
+/// <summary>
+/// Takes work from a backend and runs it: orchestration episodes (replay + new events → one atomic commit) and
+/// activities (at least once, with their idempotency key and attempt number), each up to its concurrency limit.
+/// </summary>
+public sealed class DurableTaskWorker : IAsyncDisposable
+{
+    private readonly IOrchestrationBackend _backend;
+    private readonly DurableTaskRegistry _registry;
+    private readonly IServiceProvider _services;
+    private readonly DurableTaskWorkerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly EpisodeProcessor _episodes;
+    private readonly SemaphoreSlim _orchestrationSlots;
+    private readonly SemaphoreSlim _activitySlots;
+    private readonly Lock _inFlightGate = new();
+    private readonly HashSet<Task> _inFlight = [];
+    private CancellationTokenSource? _stopping;
+    private Task? _orchestrationLoop;
+    private Task? _activityLoop;
+
+    /// <summary>Creates a worker.</summary>
+    public DurableTaskWorker(
+        IOrchestrationBackend backend,
+        DurableTaskRegistry registry,
+        IServiceProvider? services = null,
+        DurableTaskWorkerOptions? options = null,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? timeProvider = null)
+    {
+        _backend = backend ?? throw new ArgumentNullException(nameof(backend));
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _services = services ?? new ServiceCollection().BuildServiceProvider();
+        _options = options ?? new DurableTaskWorkerOptions();
+        _options.Validate();
+        _time = timeProvider ?? TimeProvider.System;
+        loggerFactory ??= NullLoggerFactory.Instance;
+        _log = loggerFactory.CreateLogger("Dealix.DurableTask.Worker");
+        _episodes = new EpisodeProcessor(_registry, _services, _options.DataConverter, loggerFactory, _time);
+        _orchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestrations);
+        _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivities);
+    }
+
+    /// <summary>True between start and stop.</summary>
+    public bool IsRunning => _stopping is { IsCancellationRequested: false };
+
+    /// <summary>Starts taking work.</summary>
+    public Task StartAsync(CancellationToken cancellation = default)
+    {
+        if (_stopping is not null)
+        {
+            throw new InvalidOperationException("The worker has already been started.");
+        }
+
+        _stopping = new CancellationTokenSource();
+        CancellationToken stop = _stopping.Token;
+        _orchestrationLoop = Task.Run(() => DispatchAsync(_orchestrationSlots, _backend.LockNextOrchestrationWorkItemAsync, RunEpisodeAsync, stop), CancellationToken.None);
+        _activityLoop = Task.Run(() => DispatchAsync(_activitySlots, _backend.LockNextActivityWorkItemAsync, RunActivityAsync, stop), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops taking work and waits for work in progress to finish (or for <paramref name="cancellation"/>).</summary>
+    public async Task StopAsync(CancellationToken cancellation = default)
+    {
+        if (_stopping is null || _stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_orchestrationLoop!, _activityLoop!).WaitAsync(cancellation);
+        Task[] running;
+        lock (_inFlightGate)
+        {
+            running = [.. _inFlight];
+        }
+
+        await Task.WhenAll(running).WaitAsync(cancellation);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _stopping?.Dispose();
+        _orchestrationSlots.Dispose();
+        _activitySlots.Dispose();
+    }
+
+    private async Task DispatchAsync<TItem>(
+        SemaphoreSlim slots, Func<CancellationToken, Task<TItem?>> lockNext, Func<TItem, Task> run, CancellationToken stop)
+        where TItem : class
+    {
+        int failures = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await slots.WaitAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            TItem? item;
+            try
+            {
+                item = await lockNext(stop);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                slots.Release();
+                return;
+            }
+            catch (Exception ex)
+            {
+                slots.Release();
+                int delayMs = Math.Min(5_000, 100 * (1 << Math.Min(failures++, 6)));
+                Log.DispatchFailed(_log, ex, delayMs);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(delayMs), _time, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (item is null)
+            {
+                slots.Release();
+                continue;
+            }
+
+            Track(Task.Run(async () =>
+            {
+                try
+                {
+                    await run(item);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, CancellationToken.None));
+        }
+    }
+
+    private void Track(Task task)
+    {
+        lock (_inFlightGate)
+        {
+            _inFlight.Add(task);
+        }
+
+        task.ContinueWith(
+            t =>
+            {
+                lock (_inFlightGate)
+                {
+                    _inFlight.Remove(t);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task RunEpisodeAsync(OrchestrationWorkItem item)
+    {
+        try
+        {
+            OrchestrationCommit commit = _episodes.Process(item);
+            await _backend.CompleteOrchestrationWorkItemAsync(item, commit);
+            if (commit.State.Status.IsTerminal())
+            {
+                Log.OrchestrationEnded(_log, item.InstanceId, commit.State.Name, commit.State.Status);
+            }
+        }
+        catch (WorkItemLostException)
+        {
+            Log.WorkItemLost(_log, item.InstanceId);
+        }
+        catch (Exception ex)
+        {
+            Log.EpisodeFailed(_log, ex, item.InstanceId);
+            await AbandonQuietly(() => _backend.AbandonOrchestrationWorkItemAsync(item));
+        }
+    }
+
+    private async Task RunActivityAsync(ActivityWorkItem item)
+    {
+        ActivityMessage request = item.Message;
+        HistoryEvent result = await InvokeActivityAsync(request);
+        var response = new OrchestrationMessage($"{request.MessageId}|result", request.InstanceId, request.ExecutionId, result);
+        try
+        {
+            await _backend.CompleteActivityWorkItemAsync(item, response);
+        }
+        catch (Exception ex)
+        {
+            Log.ActivityReportFailed(_log, ex, request.Name, request.InstanceId);
+            await AbandonQuietly(() => _backend.AbandonActivityWorkItemAsync(item));
+        }
+    }
+
+    private async Task<HistoryEvent> InvokeActivityAsync(ActivityMessage request)
+    {
+        DateTime now() => _time.GetUtcNow().UtcDateTime;
+        AsyncServiceScope? scope = _services.GetService<IServiceScopeFactory>() is { } scopes ? scopes.CreateAsyncScope() : null;
+        try
+        {
+            IServiceProvider services = scope?.ServiceProvider ?? _services;
+            ITaskActivity? activity = _registry.CreateActivity(request.Name, services);
+            if (activity is null)
+            {
+                return Failed(request, new TaskFailureDetails(
+                    "Dealix.DurableTask.ActivityNotFound", $"No activity named '{request.Name}' is registered with this worker."), now());
+            }
+
+            object? input = _options.DataConverter.Deserialize(request.Input, activity.InputType);
+            var context = new ActivityInvocationContext(request.Name, request.InstanceId, request.TaskId, request.IdempotencyKey, request.Attempt);
+            object? output = await activity.RunAsync(context, input);
+            return new TaskCompletedEvent(request.TaskId, _options.DataConverter.Serialize(output)) { Timestamp = now() };
+        }
+        catch (Exception ex)
+        {
+            return Failed(request, TaskFailureDetails.FromException(ex), now());
+        }
+        finally
+        {
+            if (scope is { } s)
+            {
+                await s.DisposeAsync();
+            }
+        }
+    }
+
+    private TaskFailedEvent Failed(ActivityMessage request, TaskFailureDetails details, DateTime now)
+    {
+        Log.ActivityFailed(_log, request.Name, request.TaskId, request.Attempt, request.InstanceId, details.ErrorType);
+        return new TaskFailedEvent(request.TaskId, details) { Timestamp = now };
+    }
+
+    private static async Task AbandonQuietly(Func<Task> abandon)
+    {
+        try
+        {
+            await abandon();
+        }
+        catch (Exception)
+        {
+            // The lock expires by itself; the messages are delivered again then.
+        }
+    }
+}

@@ -1,0 +1,317 @@
+using Dealix.DurableTask.Backend;
+using Dealix.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Dealix.DurableTask.Worker;
+
+/// <summary>
+/// Turns one locked work item into one atomic commit: decides which messages belong to the current execution,
+/// replays the history, runs the new events through the orchestrator and maps its decisions to history rows and
+/// outbound messages. Message ids are derived from the instance, execution and task id, so an episode that is
+/// run twice (after a lost lock or a crash) produces the same ids and receivers can drop the duplicates.
+/// </summary>
+internal sealed class EpisodeProcessor(
+    DurableTaskRegistry registry,
+    IServiceProvider services,
+    DataConverter converter,
+    ILoggerFactory loggerFactory,
+    TimeProvider time)
+{
+    private static readonly Guid ExecutionNamespace = new("3b8cbb62-3f0f-4a55-a0c4-6a0f3d1c2e71");
+    private readonly ILogger _log = loggerFactory.CreateLogger("Dealix.DurableTask.Worker");
+
+    public OrchestrationCommit Process(OrchestrationWorkItem item)
+    {
+        DateTime now = time.GetUtcNow().UtcDateTime;
+        InstanceState? state = item.State;
+        IReadOnlyList<HistoryEvent> history = item.History;
+        ExecutionStartedEvent? recordedStart = StartOf(history);
+        string? historyExecution = recordedStart?.ExecutionId;
+        bool historyIsCurrent = state is not null && historyExecution == state.ExecutionId;
+        var outbound = new List<OrchestrationMessage>();
+
+        // 1. Is this episode the start of an execution?
+        ExecutionStartedEvent? start = null;
+        foreach (OrchestrationMessage message in item.NewMessages)
+        {
+            if (message.Event is not ExecutionStartedEvent candidate)
+            {
+                continue;
+            }
+
+            bool acceptable = start is null && (
+                state is null
+                || (!historyIsCurrent && candidate.ExecutionId == state.ExecutionId)
+                || state.Status.IsTerminal());
+            if (acceptable)
+            {
+                start = candidate with { Timestamp = candidate.Timestamp == default ? now : candidate.Timestamp };
+            }
+            else if (state is null || candidate.ExecutionId != state.ExecutionId)
+            {
+                // Someone asked to start an id that is busy. A parent waiting on it must hear so, not hang.
+                RejectStart(item.InstanceId, candidate, state, outbound);
+            }
+        }
+
+        if (start is null && (state is null || state.Status.IsTerminal()))
+        {
+            // Nothing to run: the instance does not exist or has ended. The messages are consumed and dropped.
+            return Unchanged(item, state, outbound);
+        }
+
+        if (start is null && !historyIsCurrent)
+        {
+            return NotStartedYet(item, state!, now, outbound);
+        }
+
+        string executionId = start?.ExecutionId ?? state!.ExecutionId;
+        IReadOnlyList<HistoryEvent> past = start is null ? history : [];
+        List<HistoryEvent> newEvents = SelectNewEvents(item, start, executionId, past, now);
+        if (start is null && newEvents.Count == 1)
+        {
+            return Unchanged(item, state, outbound);
+        }
+
+        string orchestratorName = start?.Name ?? recordedStart!.Name;
+        ITaskOrchestrator? orchestrator = CreateOrchestrator(orchestratorName, item.InstanceId);
+        EpisodeOutcome outcome = OrchestrationExecutor.Execute(item.InstanceId, orchestrator, past, newEvents, converter, loggerFactory);
+        return BuildCommit(item, state, start, outcome, now, outbound);
+    }
+
+    /// <summary>The deterministic execution id of a sub-orchestration started at a given step.</summary>
+    internal static string ChildExecutionId(string parentInstanceId, string parentExecutionId, int taskId) =>
+        ReplayOrchestrationContext.NameBasedGuid(ExecutionNamespace, $"{parentInstanceId}|{parentExecutionId}|{taskId}").ToString("N");
+
+    /// <summary>The ExecutionStarted event of a history (it follows the first OrchestratorStarted).</summary>
+    internal static ExecutionStartedEvent? StartOf(IReadOnlyList<HistoryEvent> history)
+    {
+        for (int i = 0; i < history.Count && i < 4; i++)
+        {
+            if (history[i] is ExecutionStartedEvent started)
+            {
+                return started;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<HistoryEvent> SelectNewEvents(
+        OrchestrationWorkItem item, ExecutionStartedEvent? start, string executionId, IReadOnlyList<HistoryEvent> past, DateTime now)
+    {
+        var completed = new HashSet<int>();
+        foreach (HistoryEvent e in past)
+        {
+            if (CompletionId(e) is int id)
+            {
+                completed.Add(id);
+            }
+        }
+
+        var events = new List<HistoryEvent> { new OrchestratorStartedEvent { Timestamp = now } };
+        if (start is not null)
+        {
+            events.Add(start);
+        }
+
+        foreach (OrchestrationMessage message in item.NewMessages)
+        {
+            if (message.Event is ExecutionStartedEvent)
+            {
+                continue;
+            }
+
+            if (message.ExecutionId is not null && message.ExecutionId != executionId)
+            {
+                continue; // a reply to an earlier execution (before a continue-as-new or restart)
+            }
+
+            if (CompletionId(message.Event) is int id && !completed.Add(id))
+            {
+                continue; // a duplicate delivery
+            }
+
+            events.Add(message.Event.Timestamp == default ? message.Event with { Timestamp = now } : message.Event);
+        }
+
+        return events;
+    }
+
+    private static int? CompletionId(HistoryEvent e) => e switch
+    {
+        TaskCompletedEvent c => c.TaskScheduledId,
+        TaskFailedEvent f => f.TaskScheduledId,
+        SubOrchestrationInstanceCompletedEvent c => c.TaskScheduledId,
+        SubOrchestrationInstanceFailedEvent f => f.TaskScheduledId,
+        TimerFiredEvent t => t.TimerId,
+        _ => null,
+    };
+
+    private static OrchestrationCommit Unchanged(OrchestrationWorkItem item, InstanceState? state, List<OrchestrationMessage> outbound) =>
+        state is null
+            ? throw new InvalidOperationException(
+                $"The backend handed out a work item for unknown instance '{item.InstanceId}' without a start message; backends must drop such messages.")
+            : new OrchestrationCommit(state, [], false, [], outbound);
+
+    private static OrchestrationCommit NotStartedYet(OrchestrationWorkItem item, InstanceState state, DateTime now, List<OrchestrationMessage> outbound)
+    {
+        if (item.NewMessages.FirstOrDefault(m => m.Event is ExecutionTerminatedEvent) is { Event: ExecutionTerminatedEvent terminated })
+        {
+            InstanceState ended = state with
+            {
+                Status = OrchestrationRuntimeStatus.Terminated,
+                Output = terminated.Input,
+                LastUpdatedAt = now,
+                CompletedAt = now,
+            };
+            return new OrchestrationCommit(ended, [], true, [], outbound);
+        }
+
+        // A delayed start has not arrived yet: hold the messages until it has.
+        DateTime retryAt = state.ScheduledStartTime is { } due && due > now ? due : now.AddSeconds(1);
+        foreach (OrchestrationMessage message in item.NewMessages)
+        {
+            outbound.Add(message with { VisibleAt = retryAt });
+        }
+
+        return new OrchestrationCommit(state, [], false, [], outbound);
+    }
+
+    private void RejectStart(string instanceId, ExecutionStartedEvent candidate, InstanceState? state, List<OrchestrationMessage> outbound)
+    {
+        Log.StartRejected(_log, instanceId, state?.Status.ToString() ?? "unknown");
+        if (candidate.Parent is { } parent)
+        {
+            var failure = new TaskFailureDetails(
+                typeof(OrchestrationAlreadyExistsException).FullName!,
+                $"Sub-orchestration '{candidate.Name}' could not start: instance '{instanceId}' already exists and is {state?.Status}.");
+            outbound.Add(new OrchestrationMessage(
+                $"{instanceId}|{candidate.ExecutionId}|rejected",
+                parent.InstanceId,
+                parent.ExecutionId,
+                new SubOrchestrationInstanceFailedEvent(parent.TaskScheduledId, failure)));
+        }
+    }
+
+    private ITaskOrchestrator? CreateOrchestrator(string name, string instanceId)
+    {
+        try
+        {
+            return registry.CreateOrchestrator(name, services);
+        }
+        catch (Exception ex)
+        {
+            Log.OrchestratorCreationFailed(_log, ex, name, instanceId);
+            return new FailingOrchestrator(ex);
+        }
+    }
+
+    private static OrchestrationCommit BuildCommit(
+        OrchestrationWorkItem item, InstanceState? state, ExecutionStartedEvent? start, EpisodeOutcome outcome, DateTime now, List<OrchestrationMessage> outbound)
+    {
+        string instanceId = item.InstanceId;
+        string execution = outcome.ExecutionId;
+        var appended = new List<HistoryEvent>(outcome.AppliedEvents);
+        var activities = new List<ActivityMessage>();
+        foreach (OrchestratorAction action in outcome.NewActions)
+        {
+            appended.Add(action.ToHistoryEvent(now));
+            string messageId = $"{instanceId}|{execution}|{action.Id}";
+            switch (action)
+            {
+                case ScheduleTaskAction task:
+                    activities.Add(new ActivityMessage(
+                        messageId, instanceId, execution, task.Id, task.Name, task.Input, task.Attempt, $"{instanceId}:{execution}:{task.FirstAttemptId}"));
+                    break;
+                case CreateTimerAction timer:
+                    outbound.Add(new OrchestrationMessage(messageId, instanceId, execution, new TimerFiredEvent(timer.Id, timer.FireAt) { Timestamp = timer.FireAt })
+                    {
+                        VisibleAt = timer.FireAt,
+                    });
+                    break;
+                case CreateSubOrchestrationAction sub:
+                    string childExecution = ChildExecutionId(instanceId, execution, sub.Id);
+                    outbound.Add(new OrchestrationMessage(messageId, sub.InstanceId, childExecution, new ExecutionStartedEvent(
+                        sub.Name, sub.Input, childExecution, new ParentInstanceInfo(outcome.OrchestratorName, instanceId, execution, sub.Id))
+                    {
+                        Timestamp = now,
+                    }));
+                    break;
+                case SendEventAction send:
+                    outbound.Add(new OrchestrationMessage(messageId, send.TargetInstanceId, null, new EventRaisedEvent(send.Name, send.Input) { Timestamp = now }));
+                    break;
+            }
+        }
+
+        appended.Add(new OrchestratorCompletedEvent { Timestamp = now });
+        bool terminal = outcome.Status.IsTerminal();
+        if (terminal)
+        {
+            appended.Add(new ExecutionCompletedEvent(outcome.Status, outcome.Output, outcome.FailureDetails) { Timestamp = now });
+            if (outcome.Parent is { } parent)
+            {
+                outbound.Add(NotifyParent(instanceId, execution, outcome, parent));
+            }
+        }
+
+        var next = new InstanceState
+        {
+            InstanceId = instanceId,
+            Name = outcome.OrchestratorName,
+            ExecutionId = execution,
+            Status = outcome.Status,
+            Input = start?.Input ?? state?.Input,
+            Output = terminal ? outcome.Output : null,
+            CustomStatus = outcome.CustomStatusSet ? outcome.CustomStatus : state?.CustomStatus,
+            FailureDetails = outcome.FailureDetails,
+            CreatedAt = state?.CreatedAt is { } created && created != default ? created : now,
+            LastUpdatedAt = now,
+            CompletedAt = terminal ? now : null,
+            Parent = outcome.Parent,
+            Tags = start?.Tags ?? state?.Tags,
+            ScheduledStartTime = state?.ScheduledStartTime,
+        };
+
+        if (outcome.Status == OrchestrationRuntimeStatus.ContinuedAsNew)
+        {
+            string nextExecution = Guid.NewGuid().ToString("N");
+            next = next with { ExecutionId = nextExecution, Status = OrchestrationRuntimeStatus.Running, Input = outcome.ContinueAsNewInput, Output = null };
+            outbound.Add(new OrchestrationMessage($"{instanceId}|{nextExecution}|start", instanceId, nextExecution,
+                new ExecutionStartedEvent(outcome.OrchestratorName, outcome.ContinueAsNewInput, nextExecution, outcome.Parent, Version: null) { Timestamp = now }));
+            int carried = 0;
+            foreach (EventRaisedEvent e in outcome.CarriedEvents)
+            {
+                outbound.Add(new OrchestrationMessage($"{instanceId}|{nextExecution}|carried{carried++}", instanceId, nextExecution, e));
+            }
+
+            return new OrchestrationCommit(next, [], true, activities, outbound);
+        }
+
+        return new OrchestrationCommit(next, appended, start is not null, activities, outbound);
+    }
+
+    private static OrchestrationMessage NotifyParent(string instanceId, string execution, EpisodeOutcome outcome, ParentInstanceInfo parent)
+    {
+        HistoryEvent reply = outcome.Status switch
+        {
+            OrchestrationRuntimeStatus.Completed => new SubOrchestrationInstanceCompletedEvent(parent.TaskScheduledId, outcome.Output),
+            OrchestrationRuntimeStatus.Failed => new SubOrchestrationInstanceFailedEvent(parent.TaskScheduledId, outcome.FailureDetails!),
+            _ => new SubOrchestrationInstanceFailedEvent(parent.TaskScheduledId, new TaskFailureDetails(
+                "Dealix.DurableTask.OrchestrationTerminated",
+                $"Sub-orchestration '{outcome.OrchestratorName}' (instance '{instanceId}') was terminated: {outcome.Output}")),
+        };
+        return new OrchestrationMessage($"{instanceId}|{execution}|done", parent.InstanceId, parent.ExecutionId, reply);
+    }
+
+    /// <summary>Stands in for an orchestrator whose construction threw, so the instance fails with the reason.</summary>
+    private sealed class FailingOrchestrator(Exception error) : ITaskOrchestrator
+    {
+        public Type InputType => typeof(object);
+
+        public Type OutputType => typeof(object);
+
+        public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) =>
+            Task.FromException<object?>(new InvalidOperationException($"The orchestrator could not be created: {error.Message}", error));
+    }
+}
