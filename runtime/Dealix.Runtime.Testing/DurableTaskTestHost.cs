@@ -13,7 +13,7 @@ namespace Dealix.DurableTask.Testing;
 /// and each advance stops at every due timer and lets the hub settle, so a 30-day cadence runs in milliseconds
 /// and in the same order every time.
 /// </summary>
-public sealed class DurableTaskTestHost : IAsyncDisposable
+public sealed class DurableTaskTestHost : IDurableTestHub
 {
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
     private readonly ServiceProvider _services;
@@ -129,6 +129,25 @@ public sealed class DurableTaskTestHost : IAsyncDisposable
         }
 
         return instance.ReadOutputAs<T>();
+    }
+
+    /// <inheritdoc />
+    public async Task<OrchestrationMetadata> WaitForCompletionAsync(string instanceId)
+    {
+        OrchestrationMetadata instance = await GetInstanceAsync(instanceId);
+        return instance.IsCompleted
+            ? instance
+            : throw new InvalidOperationException($"Instance '{instanceId}' is {instance.RuntimeStatus} and the hub is idle: it will not end without more time or events.");
+    }
+
+    /// <inheritdoc />
+    public async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        OrchestrationMetadata instance = await GetInstanceAsync(instanceId);
+        return condition(instance)
+            ? instance
+            : throw new InvalidOperationException($"Instance '{instanceId}' ({instance.RuntimeStatus}, status {instance.SerializedCustomStatus}) does not meet the condition and the hub is idle.");
     }
 
     /// <inheritdoc />
