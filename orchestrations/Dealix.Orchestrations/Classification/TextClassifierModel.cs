@@ -42,7 +42,7 @@ public sealed class TextClassifierModel
         options ??= new TextClassifierOptions();
         var ml = new MLContext(seed: options.Seed);
         IDataView data = ml.Data.LoadFromEnumerable(rows.Select(r => new Input { Label = r.Label, Text = FeatureText.For(r.Text) }));
-        IEstimator<ITransformer> pipeline = BuildPipeline(ml, options);
+        var pipeline = BuildPipeline(ml, options);
         ITransformer model = pipeline.Fit(data);
         return new TextClassifierModel(ml, model, data.Schema, $"sha256:{dataSha256};{options.Describe()}");
     }
