@@ -144,6 +144,18 @@ internal static class OrchestrationExecutor
                 return outcome.Ended(OrchestrationRuntimeStatus.Terminated, output: _terminated.Input, keepActions: false);
             }
 
+            if (_code is { IsCompleted: false } && !c.HasPendingDurableWork && _heldWhileSuspended.Count == 0)
+            {
+                // Nothing durable can ever resume this code: it awaits Task.Run, Task.Delay, I/O or a foreign thread.
+                return outcome.Ended(
+                    OrchestrationRuntimeStatus.Failed,
+                    failure: new TaskFailureDetails(
+                        "Dealix.DurableTask.NonDurableAwait",
+                        $"Orchestrator '{c.OrchestratorName}' awaits a task that is not durable (Task.Run, Task.Delay, I/O, ConfigureAwait(false) or another thread). " +
+                        "Orchestrators may only await context operations; move the work into an activity."),
+                    keepActions: false);
+            }
+
             if (_code is null || !_code.IsCompleted)
             {
                 return outcome.Running(_suspended ? OrchestrationRuntimeStatus.Suspended : OrchestrationRuntimeStatus.Running);

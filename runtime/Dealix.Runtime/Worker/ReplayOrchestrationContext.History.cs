@@ -8,6 +8,9 @@ internal sealed partial class ReplayOrchestrationContext
     /// <summary>Actions the code produced that the history does not hold yet, in order.</summary>
     internal IEnumerable<OrchestratorAction> NewActions => _actions.Values.Where(a => !a.Recorded);
 
+    /// <summary>True while the code waits on something durable (an activity, timer, sub-orchestration or event).</summary>
+    internal bool HasPendingDurableWork => _openTasks.Count > 0 || _waiters.Values.Any(w => w.Count > 0);
+
     /// <summary>Checks a recorded action event against what the code did at that step.</summary>
     internal void MatchRecordedAction(HistoryEvent recorded)
     {
