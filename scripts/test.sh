@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up and runs every test of the solution on a fresh machine, then prints one summary line.
+# Installs what the tests need (NuGet packages via restore; Azurite from npm when the storage tests exist)
+# and leaves nothing running: test fixtures start their own Azurite and stop it by PID.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -f scripts/azurite.sh ]; then
+  bash scripts/azurite.sh install
+fi
+
+dotnet restore Dealix.Functions.sln --nologo -v q
+dotnet build Dealix.Functions.sln --nologo -v q --no-restore -c Release
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Dealix.Functions.sln --nologo --no-build -c Release -v q 2>&1 | tee "$log" || status=$?
+
+# One closing line for people and CI: the totals over every test project.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "Total: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$passed" -eq 0 ]; then
+  echo "No test ran." >&2
+  exit 1
+fi
+exit "$status"
