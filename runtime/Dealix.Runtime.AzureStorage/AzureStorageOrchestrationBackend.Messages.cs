@@ -1,0 +1,246 @@
+using Azure;
+using Azure.Storage.Queues.Models;
+
+namespace Dealix.DurableTask.AzureStorage;
+
+/// <summary>Held queue messages: acceptance checks, visibility renewal, deletion and release.</summary>
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HeldMessage> _heldById = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Parses a received message and applies the checks every receiver makes: foreign or unreadable bodies and messages
+    /// delivered too often go to the dead-letter table; a message this worker already holds only refreshes its receipt.
+    /// Returns the held message, or null when it was handled here.
+    /// </summary>
+    private async Task<HeldMessage?> AcceptAsync(QueueMessage message, int partition, string expectedKind, CancellationToken cancellation)
+    {
+        Azure.Storage.Queues.QueueClient queue = partition >= 0 ? _control[partition] : _activities;
+        string text = message.Body?.ToString() ?? string.Empty;
+        QueueEnvelope envelope;
+        try
+        {
+            envelope = QueueEnvelope.Parse(text);
+            if (envelope.Blob is not null)
+            {
+                envelope = QueueEnvelope.Parse(await _payloads.DownloadAsync(envelope.Blob, cancellation));
+            }
+
+            if (envelope.Kind != expectedKind)
+            {
+                throw new FormatException($"a message of kind '{envelope.Kind}' does not belong in queue {queue.Name}");
+            }
+        }
+        catch (Exception e) when (e is FormatException || (e is RequestFailedException { Status: 404 }))
+        {
+            string? instanceId = QueueEnvelope.TryReadInstanceId(text);
+            string kind = instanceId is null ? "ForeignMessage" : "UnreadableMessage";
+            string dl = await QuarantineAsync(kind, queue.Name, instanceId, e.Message, text, message.DequeueCount, cancellation);
+            await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
+            if (instanceId is not null)
+            {
+                await FailInstanceAsync(instanceId, null,
+                    new TaskFailureDetails("UnreadableMessage", $"A message to this instance could not be read and was dead-lettered as {dl}: {e.Message}"),
+                    cancellation);
+            }
+
+            return null;
+        }
+
+        if (message.DequeueCount > _options.MaxDequeueCount)
+        {
+            string what = envelope.Activity is { } activity
+                ? $"activity '{activity.Name}' (task {activity.TaskId}, attempt {activity.Attempt})"
+                : $"message {envelope.Orchestration!.Event.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal)}";
+            string reason = $"{what} was delivered {message.DequeueCount} times without completing (limit {_options.MaxDequeueCount})";
+            string dl = await QuarantineAsync("PoisonMessage", queue.Name, envelope.InstanceId, reason, text, message.DequeueCount, cancellation);
+            await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
+            await FailInstanceAsync(envelope.InstanceId!, envelope.Activity?.ExecutionId,
+                new TaskFailureDetails("PoisonMessage", $"The {reason}; it was moved to dead letter {dl}."), cancellation);
+            return null;
+        }
+
+        DateTimeOffset visibleUntil = Now + _options.MessageLockTimeout;
+        if (_heldById.TryGetValue(message.MessageId, out HeldMessage? already))
+        {
+            // Our own message came back (its visibility lapsed while held): keep the newest receipt.
+            await already.Gate.WaitAsync(cancellation);
+            try
+            {
+                already.PopReceipt = message.PopReceipt;
+                already.VisibleUntil = visibleUntil;
+            }
+            finally
+            {
+                already.Gate.Release();
+            }
+
+            return null;
+        }
+
+        var held = new HeldMessage(queue, partition, message.MessageId, message.PopReceipt, message.DequeueCount, envelope, visibleUntil);
+        _held[held] = 0;
+        _heldById[message.MessageId] = held;
+        if (partition >= 0)
+        {
+            Interlocked.Increment(ref _partitions[partition].Buffered);
+        }
+
+        return held;
+    }
+
+    private async Task DeleteHeldAsync(HeldMessage held, CancellationToken cancellation)
+    {
+        await held.Gate.WaitAsync(cancellation);
+        try
+        {
+            if (held.Finished)
+            {
+                return;
+            }
+
+            await DeleteQuietlyAsync(held.Queue, held.QueueMessageId, held.PopReceipt, cancellation);
+            Forget(held);
+        }
+        finally
+        {
+            held.Gate.Release();
+        }
+    }
+
+    /// <summary>Makes a held message visible again after <paramref name="delay"/> (it is delivered again, its count grows).</summary>
+    private async Task ReleaseAsync(HeldMessage held, TimeSpan delay, CancellationToken cancellation)
+    {
+        await held.Gate.WaitAsync(cancellation);
+        try
+        {
+            if (held.Finished)
+            {
+                return;
+            }
+
+            try
+            {
+                await held.Queue.UpdateMessageAsync(held.QueueMessageId, held.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellation);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 400)
+            {
+                // Already gone or received by someone else: nothing to hand back.
+            }
+
+            Forget(held);
+        }
+        finally
+        {
+            held.Gate.Release();
+        }
+    }
+
+    private async Task ReleaseManyQuietlyAsync(IEnumerable<HeldMessage> messages, TimeSpan delay)
+    {
+        try
+        {
+            await Task.WhenAll(messages.Select(h => ReleaseAsync(h, delay, CancellationToken.None)));
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            // Their visibility lapses on its own; they are delivered again then.
+        }
+    }
+
+    private async Task DeleteManyQuietlyAsync(IEnumerable<HeldMessage> messages)
+    {
+        try
+        {
+            await Task.WhenAll(messages.Select(h => DeleteHeldAsync(h, CancellationToken.None)));
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            // Consumed messages that survive are recognised by id on redelivery and dropped.
+        }
+    }
+
+    private void Forget(HeldMessage held)
+    {
+        held.Finished = true;
+        _held.TryRemove(held, out _);
+        _heldById.TryRemove(new KeyValuePair<string, HeldMessage>(held.QueueMessageId, held));
+        if (held.Partition >= 0)
+        {
+            Interlocked.Decrement(ref _partitions[held.Partition].Buffered);
+            _partitions[held.Partition].Signal.Set();
+        }
+    }
+
+    private static async Task DeleteQuietlyAsync(Azure.Storage.Queues.QueueClient queue, string messageId, string popReceipt, CancellationToken cancellation)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(messageId, popReceipt, cancellation);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 400)
+        {
+            // Deleted already, or received again by someone else whose receipt now rules: they de-duplicate it.
+        }
+    }
+
+    /// <summary>Keeps held messages invisible while their work runs, so a slow episode or activity is not handed out twice.</summary>
+    private async Task RenewalLoopAsync(CancellationToken cancellation)
+    {
+        TimeSpan lockTimeout = _options.MessageLockTimeout;
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(lockTimeout / 4, _time, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            DateTimeOffset threshold = Now + (lockTimeout / 2);
+            foreach (HeldMessage held in _held.Keys.Where(h => !h.Finished && h.VisibleUntil < threshold).ToList())
+            {
+                try
+                {
+                    await held.Gate.WaitAsync(cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                try
+                {
+                    if (held.Finished)
+                    {
+                        continue;
+                    }
+
+                    Response<UpdateReceipt> receipt = await held.Queue.UpdateMessageAsync(
+                        held.QueueMessageId, held.PopReceipt, visibilityTimeout: lockTimeout, cancellationToken: cancellation);
+                    held.PopReceipt = receipt.Value.PopReceipt;
+                    held.VisibleUntil = Now + lockTimeout;
+                }
+                catch (RequestFailedException e) when (e.Status is 404 or 400)
+                {
+                    Forget(held); // someone else received it after our visibility lapsed; theirs now
+                }
+                catch (Exception e) when (IsStorageFailure(e))
+                {
+                    _log.StorageLoopFailed(e, "message renewal", TaskHubName);
+                    break;
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                finally
+                {
+                    held.Gate.Release();
+                }
+            }
+        }
+    }
+}

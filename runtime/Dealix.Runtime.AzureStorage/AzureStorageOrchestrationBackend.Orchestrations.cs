@@ -1,0 +1,503 @@
+using System.Threading.Channels;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues.Models;
+using Dealix.DurableTask.Backend;
+
+namespace Dealix.DurableTask.AzureStorage;
+
+/// <summary>The orchestration side: control-queue polling, per-instance buffers, locking and the atomic episode commit.</summary>
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    private readonly PartitionState[] _partitions;
+    private readonly Dictionary<string, InstanceBuffer> _buffers = new(StringComparer.Ordinal);
+    private readonly Channel<InstanceBuffer> _ready = Channel.CreateUnbounded<InstanceBuffer>();
+    private readonly InstanceCache _cache;
+
+    /// <inheritdoc />
+    public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellation)
+    {
+        EnsureOrchestrationSideStarted();
+        while (true)
+        {
+            InstanceBuffer buffer;
+            try
+            {
+                buffer = await _ready.Reader.ReadAsync(cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
+
+            List<HeldMessage> taken;
+            lock (_buffers)
+            {
+                buffer.Queued = false;
+                if (buffer.Locked || buffer.Pending.Count == 0)
+                {
+                    continue;
+                }
+
+                buffer.Locked = true;
+                taken = buffer.Pending;
+                buffer.Pending = [];
+            }
+
+            if (!_partitions[buffer.Partition].Owned)
+            {
+                await ReleaseManyQuietlyAsync(taken, TimeSpan.Zero);
+                Unlock(buffer, requeue: false);
+                continue;
+            }
+
+            try
+            {
+                (OrchestrationWorkItem? item, bool requeue) = await BuildWorkItemAsync(buffer, taken, cancellation);
+                if (item is not null)
+                {
+                    return item;
+                }
+
+                Unlock(buffer, requeue);
+            }
+            catch (Exception e) when (IsStorageFailure(e) || e is OperationCanceledException)
+            {
+                await ReleaseManyQuietlyAsync(taken, e is OperationCanceledException ? TimeSpan.Zero : TimeSpan.FromSeconds(1));
+                Unlock(buffer, requeue: true);
+                if (cancellation.IsCancellationRequested)
+                {
+                    return null;
+                }
+
+                _log.StorageLoopFailed(e, "orchestration lock", TaskHubName);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, OrchestrationCommit commit, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        ArgumentNullException.ThrowIfNull(commit);
+        LockedInstance locked = TakeLock(workItem);
+        string instanceId = workItem.InstanceId;
+        InstanceState state = commit.State;
+        InstanceRow? row = locked.Row;
+        bool newExecution = commit.ReplaceHistory || row is null || row.ExecutionId != state.ExecutionId;
+        int startIndex = newExecution ? 0 : row!.HistoryRows;
+        List<QueueEnvelope> envelopes =
+        [
+            .. commit.ActivityMessages.Select(QueueEnvelope.For),
+            .. commit.OrchestratorMessages.Select(m => QueueEnvelope.For(m)),
+        ];
+
+        TableEntity outboxRow;
+        ETag? newETag;
+        try
+        {
+            List<TableEntity> historyRows = await BuildHistoryRowsAsync(instanceId, state.ExecutionId, startIndex, commit.NewHistory, cancellation);
+            IEnumerable<string> processed = (row?.Processed ?? []).Concat(locked.Messages.Select(h => h.Envelope.DedupeId));
+            TableEntity instanceRow = await BuildInstanceEntityAsync(state, startIndex + historyRows.Count, processed, cancellation);
+            outboxRow = await BuildOutboxRowAsync(instanceId, Guid.NewGuid().ToString("N"), envelopes, cancellation);
+            var actions = new List<TableTransactionAction>(historyRows.Count + 2)
+            {
+                row is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, instanceRow)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, instanceRow, row.ETag),
+            };
+            actions.AddRange(historyRows.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, h)));
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, outboxRow));
+            Response<IReadOnlyList<Response>> response = await _history.SubmitTransactionAsync(actions, cancellation);
+            newETag = response.Value.Count > 0 ? response.Value[0].Headers.ETag : null;
+        }
+        catch (Exception e)
+        {
+            // Nothing of the episode is stored (the transaction is all or nothing); its messages are delivered again.
+            _cache.Remove(instanceId);
+            await ReleaseManyQuietlyAsync(locked.Messages, TimeSpan.Zero);
+            Unlock(locked.Buffer, requeue: true);
+            if (e is TableTransactionFailedException { Status: 409 or 412 })
+            {
+                throw new WorkItemLostException(
+                    $"Instance '{instanceId}' changed since its work item was locked (another worker committed first); the episode was discarded.", e);
+            }
+
+            throw;
+        }
+
+        List<HistoryEvent> history = newExecution ? [.. commit.NewHistory] : [.. locked.History, .. commit.NewHistory];
+        if (newETag is { } etag)
+        {
+            _cache.Set(instanceId, etag, state.ExecutionId, history);
+        }
+        else
+        {
+            _cache.Remove(instanceId);
+        }
+
+        Task deletes = DeleteManyQuietlyAsync(locked.Messages);
+        Unlock(locked.Buffer, requeue: true);
+        await FinishOutboxAsync(instanceId, outboxRow.RowKey, envelopes, state, cancellation);
+        await deletes;
+        if (newExecution && row is not null && row.ExecutionId != state.ExecutionId)
+        {
+            await DeleteExecutionRowsAsync(instanceId, row.ExecutionId, cancellation);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task AbandonOrchestrationWorkItemAsync(OrchestrationWorkItem workItem, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        LockedInstance locked = TakeLock(workItem);
+
+        // Back to the queue after a pause: each delivery counts, so an episode that always fails ends in the dead-letter table.
+        await ReleaseManyQuietlyAsync(locked.Messages, TimeSpan.FromSeconds(1));
+        Unlock(locked.Buffer, requeue: true);
+    }
+
+    private static LockedInstance TakeLock(OrchestrationWorkItem workItem)
+    {
+        if (workItem.BackendState is not LockedInstance locked)
+        {
+            throw new ArgumentException("The work item was not locked by this backend.", nameof(workItem));
+        }
+
+        if (Interlocked.Exchange(ref locked.Done, 1) == 1)
+        {
+            throw new InvalidOperationException($"The work item of instance '{workItem.InstanceId}' was already completed or abandoned.");
+        }
+
+        return locked;
+    }
+
+    private async Task<(OrchestrationWorkItem? Item, bool Requeue)> BuildWorkItemAsync(
+        InstanceBuffer buffer, List<HeldMessage> taken, CancellationToken cancellation)
+    {
+        string instanceId = buffer.InstanceId;
+        InstanceRow? row;
+        try
+        {
+            row = await ReadInstanceRowAsync(instanceId, cancellation);
+        }
+        catch (HistoryCorruptException e)
+        {
+            await QuarantineInstanceAsync(instanceId, null, e, taken, cancellation);
+            return (null, true);
+        }
+
+        var processed = new HashSet<string>(row?.Processed ?? [], StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<HeldMessage>(taken.Count);
+        var stale = new List<HeldMessage>();
+        foreach (HeldMessage held in taken.OrderBy(h => h.Envelope.Orchestration!.Event is ExecutionStartedEvent ? 0 : 1))
+        {
+            (processed.Contains(held.Envelope.DedupeId) || !seen.Add(held.Envelope.DedupeId) ? stale : fresh).Add(held);
+        }
+
+        if (stale.Count > 0)
+        {
+            await DeleteManyQuietlyAsync(stale);
+        }
+
+        if (fresh.Count == 0)
+        {
+            return (null, true);
+        }
+
+        bool hasStart = fresh.Exists(h => h.Envelope.Orchestration!.Event is ExecutionStartedEvent);
+        if (row is null && !hasStart)
+        {
+            foreach (HeldMessage held in fresh)
+            {
+                _log.DroppedForUnknownInstance(held.Envelope.DedupeId, instanceId);
+            }
+
+            await DeleteManyQuietlyAsync(fresh);
+            return (null, true);
+        }
+
+        if (row is not null && row.State.Status == Client.OrchestrationRuntimeStatus.Pending && row.HistoryRows == 0 && !hasStart)
+        {
+            // Events for a scheduled instance wait (held, renewed) until its start message is due.
+            lock (_buffers)
+            {
+                buffer.Pending.InsertRange(0, fresh);
+            }
+
+            return (null, false);
+        }
+
+        List<HistoryEvent> history = [];
+        if (row is not null && !_cache.TryGet(instanceId, row.ETag, row.ExecutionId, out history))
+        {
+            try
+            {
+                history = await ReadHistoryAsync(instanceId, row, cancellation);
+            }
+            catch (HistoryCorruptException e)
+            {
+                await QuarantineInstanceAsync(instanceId, row, e, fresh, cancellation);
+                return (null, true);
+            }
+        }
+
+        var locked = new LockedInstance(buffer, fresh, row, history);
+        var workItem = new OrchestrationWorkItem(instanceId, row?.State, history, fresh.Select(h => h.Envelope.Orchestration!).ToList())
+        {
+            BackendState = locked,
+        };
+        return (workItem, true);
+    }
+
+    private void AddToBuffer(HeldMessage held)
+    {
+        string instanceId = held.Envelope.Orchestration!.InstanceId;
+        lock (_buffers)
+        {
+            if (!_buffers.TryGetValue(instanceId, out InstanceBuffer? buffer))
+            {
+                buffer = new InstanceBuffer(instanceId, held.Partition);
+                _buffers[instanceId] = buffer;
+            }
+
+            buffer.Pending.Add(held);
+            if (!buffer.Locked && !buffer.Queued)
+            {
+                buffer.Queued = true;
+                _ready.Writer.TryWrite(buffer);
+            }
+        }
+    }
+
+    private void Unlock(InstanceBuffer buffer, bool requeue)
+    {
+        lock (_buffers)
+        {
+            buffer.Locked = false;
+            if (buffer.Pending.Count == 0)
+            {
+                if (_buffers.TryGetValue(buffer.InstanceId, out InstanceBuffer? current) && current == buffer)
+                {
+                    _buffers.Remove(buffer.InstanceId);
+                }
+            }
+            else if (requeue && !buffer.Queued)
+            {
+                buffer.Queued = true;
+                _ready.Writer.TryWrite(buffer);
+            }
+        }
+    }
+
+    /// <summary>Wakes the partition's poller: now for an immediate message, at its due time for a delayed one.</summary>
+    private void NotifyPartition(int partition, DateTime? visibleAt)
+    {
+        PartitionState state = _partitions[partition];
+        if (!state.Owned)
+        {
+            return;
+        }
+
+        if (visibleAt is { } due && due > Now.UtcDateTime)
+        {
+            state.AddDue(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)));
+        }
+
+        state.Signal.Set();
+    }
+
+    private async Task ControlPollLoopAsync(PartitionState partition, CancellationToken cancellation)
+    {
+        TimeSpan backoff = _options.MinQueuePollingInterval;
+        bool failing = false;
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                if (Volatile.Read(ref partition.Buffered) < _options.MaxBufferedMessagesPerPartition)
+                {
+                    QueueMessage[] messages = (await _control[partition.Index].ReceiveMessagesAsync(
+                        32, _options.MessageLockTimeout, cancellation)).Value;
+                    failing = false;
+                    if (messages.Length > 0)
+                    {
+                        backoff = _options.MinQueuePollingInterval;
+                        foreach (QueueMessage message in messages)
+                        {
+                            await AcceptControlMessageAsync(partition, message, cancellation);
+                        }
+
+                        continue;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (IsStorageFailure(e))
+            {
+                if (!failing)
+                {
+                    _log.StorageLoopFailed(e, $"control queue {partition.Index} poller", TaskHubName);
+                    failing = true;
+                }
+
+                backoff = _options.MaxQueuePollingInterval;
+            }
+
+            TimeSpan wait = backoff;
+            if (partition.NextDue(Now) is { } due && due - Now < wait)
+            {
+                wait = due - Now;
+            }
+
+            bool signalled;
+            try
+            {
+                signalled = await partition.Signal.WaitAsync(wait, _time, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            backoff = signalled ? _options.MinQueuePollingInterval : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxQueuePollingInterval.Ticks));
+        }
+    }
+
+    private async Task AcceptControlMessageAsync(PartitionState partition, QueueMessage message, CancellationToken cancellation)
+    {
+        HeldMessage? held = await AcceptAsync(message, partition.Index, QueueEnvelope.OrchestrationKind, cancellation);
+        if (held is null)
+        {
+            return;
+        }
+
+        if (held.Envelope.Orchestration!.VisibleAt is { } visibleAt)
+        {
+            TimeSpan remaining = DateTime.SpecifyKind(visibleAt, DateTimeKind.Utc) - Now.UtcDateTime;
+            if (remaining > TimeSpan.Zero)
+            {
+                if (remaining <= _options.MessageLockTimeout / 2)
+                {
+                    // Received a little early (visibility is in whole seconds): hold it and deliver it exactly when due.
+                    _ = DeliverWhenDueAsync(held, remaining, cancellation);
+                }
+                else
+                {
+                    // A chunk of a long timer lapsed: enqueue it again for the rest, then drop this copy.
+                    await SendEnvelopeAsync(held.Envelope, cancellation);
+                    await DeleteHeldAsync(held, cancellation);
+                }
+
+                return;
+            }
+        }
+
+        AddToBuffer(held);
+    }
+
+    private async Task DeliverWhenDueAsync(HeldMessage held, TimeSpan remaining, CancellationToken cancellation)
+    {
+        try
+        {
+            await Task.Delay(remaining, _time, cancellation);
+            AddToBuffer(held);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down or the partition moved: the message becomes visible again on its own.
+        }
+    }
+
+    private async Task QuarantineInstanceAsync(
+        string instanceId, InstanceRow? row, HistoryCorruptException error, List<HeldMessage> messages, CancellationToken cancellation)
+    {
+        if (row?.State.FailureDetails?.ErrorType == CorruptHistoryErrorType)
+        {
+            await DeleteManyQuietlyAsync(messages); // quarantined before; its messages have nowhere to go
+            return;
+        }
+
+        string dl = await QuarantineAsync("CorruptHistory", _names.HistoryTable, instanceId,
+            $"{error.Message} (row {error.RowKey})", error.RawContent, 0, cancellation);
+        if (row is not null)
+        {
+            await FailInstanceAsync(instanceId, row.ExecutionId,
+                new TaskFailureDetails(CorruptHistoryErrorType,
+                    $"The stored history of this instance is unreadable ({error.Message}); it was quarantined as dead letter {dl}."),
+                cancellation, log: false);
+        }
+
+        await DeleteManyQuietlyAsync(messages);
+    }
+
+    private sealed class InstanceBuffer(string instanceId, int partition)
+    {
+        public string InstanceId { get; } = instanceId;
+
+        public int Partition { get; } = partition;
+
+        public List<HeldMessage> Pending { get; set; } = [];
+
+        public bool Locked { get; set; }
+
+        public bool Queued { get; set; }
+    }
+
+    private sealed class LockedInstance(InstanceBuffer buffer, List<HeldMessage> messages, InstanceRow? row, List<HistoryEvent> history)
+    {
+        public int Done;
+
+        public InstanceBuffer Buffer { get; } = buffer;
+
+        public List<HeldMessage> Messages { get; } = messages;
+
+        public InstanceRow? Row { get; } = row;
+
+        public List<HistoryEvent> History { get; } = history;
+    }
+
+    private sealed class PartitionState(int index)
+    {
+        public int Buffered;
+
+        private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _dues = new();
+
+        public int Index { get; } = index;
+
+        public volatile bool Owned;
+
+        public AsyncSignal Signal { get; } = new();
+
+        public CancellationTokenSource? Cancellation { get; set; }
+
+        public Task? Loop { get; set; }
+
+        public ETag LeaseETag { get; set; }
+
+        public void AddDue(DateTimeOffset due)
+        {
+            lock (_dues)
+            {
+                _dues.Enqueue(due, due);
+            }
+        }
+
+        public DateTimeOffset? NextDue(DateTimeOffset now)
+        {
+            lock (_dues)
+            {
+                while (_dues.TryPeek(out DateTimeOffset due, out _) && due <= now)
+                {
+                    _dues.Dequeue();
+                }
+
+                return _dues.TryPeek(out DateTimeOffset next, out _) ? next : null;
+            }
+        }
+    }
+}

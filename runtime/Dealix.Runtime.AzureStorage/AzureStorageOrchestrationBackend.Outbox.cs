@@ -1,0 +1,199 @@
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Dealix.DurableTask.Backend;
+
+namespace Dealix.DurableTask.AzureStorage;
+
+/// <summary>Dispatch of committed outbox rows to the queues, and the sweeper that finishes what a crash interrupted.</summary>
+public sealed partial class AzureStorageOrchestrationBackend
+{
+    // The service caps visibility at 7 days; a longer timer is re-enqueued when the first chunk lapses.
+    private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(5);
+
+    /// <summary>Sends one envelope to its queue, with the visibility delay its VisibleAt asks for (in chunks of under 7 days).</summary>
+    private async Task SendEnvelopeAsync(QueueEnvelope envelope, CancellationToken cancellation)
+    {
+        QueueClient queue;
+        int partition = -1;
+        DateTime? visibleAt = null;
+        if (envelope.Kind == QueueEnvelope.OrchestrationKind)
+        {
+            partition = PartitionHash.PartitionOf(envelope.Orchestration!.InstanceId, _control.Length);
+            queue = _control[partition];
+            visibleAt = envelope.Orchestration.VisibleAt;
+        }
+        else
+        {
+            queue = _activities;
+        }
+
+        string body = envelope.ToJson();
+        if (CountUtf8(body) > PayloadStore.MaxInlineQueueBytes)
+        {
+            // Deterministic name: a re-dispatch of the same message rewrites the same blob.
+            string blobName = PayloadStore.BlobName(envelope.InstanceId!, "message", envelope.DedupeId);
+            await _payloads.UploadAsync(blobName, body, cancellation);
+            body = new QueueEnvelope { Kind = envelope.Kind, DedupeId = envelope.DedupeId, Blob = blobName }.ToJson();
+        }
+
+        TimeSpan? delay = null;
+        if (visibleAt is { } due)
+        {
+            TimeSpan remaining = DateTime.SpecifyKind(due, DateTimeKind.Utc) - Now.UtcDateTime;
+            if (remaining >= TimeSpan.FromSeconds(1))
+            {
+                // Whole seconds, rounded down: the receiver holds an early message in memory until it is due.
+                delay = TimeSpan.FromSeconds(Math.Floor(Math.Min(remaining.TotalSeconds, MaxVisibilityDelay.TotalSeconds)));
+            }
+        }
+
+        await queue.SendMessageAsync(body, delay, TimeSpan.FromSeconds(-1), cancellation);
+        if (envelope.Kind == QueueEnvelope.ActivityKind)
+        {
+            _activitySignal.Set();
+        }
+        else
+        {
+            NotifyPartition(partition, visibleAt);
+        }
+    }
+
+    /// <summary>After a commit: sends the outbox's messages, refreshes the query index, deletes the outbox row.</summary>
+    private async Task FinishOutboxAsync(
+        string instanceId, string outboxRowKey, IReadOnlyList<QueueEnvelope> envelopes, InstanceState? indexState, CancellationToken cancellation)
+    {
+        string step = "send";
+        try
+        {
+            await Task.WhenAll(envelopes.Select(e => SendEnvelopeAsync(e, cancellation)));
+            step = "index";
+            if (indexState is not null)
+            {
+                await _instances.UpsertEntityAsync(await BuildIndexEntityAsync(indexState, cancellation), TableUpdateMode.Replace, cancellation);
+            }
+
+            step = "delete outbox row";
+            await _history.DeleteEntityAsync(PartitionKeyOf(instanceId), outboxRowKey, ETag.All, cancellation);
+        }
+        catch (Exception e) when (IsStorageFailure(e) || e is OperationCanceledException)
+        {
+            // The commit stands; the outbox row stays and the sweeper sends it again (receivers de-duplicate).
+            _log.PostCommitFailed(e, step, instanceId);
+        }
+    }
+
+    private async Task SweepLoopAsync(CancellationToken cancellation)
+    {
+        await Task.Delay(_options.LeaseRenewInterval, _time, cancellation).ConfigureAwait(false);
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                int swept = await SweepOutboxAsync(ownedOnly: true, cancellation);
+                if (swept > 0)
+                {
+                    _log.OutboxSwept(swept, TaskHubName);
+                }
+
+                if (_options.RetentionPeriod is { } retention)
+                {
+                    DateTime cutoff = Now.UtcDateTime - retention;
+                    int purged = await PurgeEndedBeforeAsync(cutoff, cancellation);
+                    if (purged > 0)
+                    {
+                        _log.RetentionPurged(purged, TaskHubName);
+                    }
+                }
+            }
+            catch (Exception e) when (IsStorageFailure(e))
+            {
+                _log.StorageLoopFailed(e, "outbox sweeper", TaskHubName);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(_options.OutboxSweepInterval, _time, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Re-dispatches outbox rows older than <see cref="AzureStorageOptions.OutboxSweepAge"/>; returns how many.</summary>
+    internal async Task<int> SweepOutboxAsync(bool ownedOnly, CancellationToken cancellation)
+    {
+        DateTimeOffset cutoff = Now - _options.OutboxSweepAge;
+        string filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxRangeStart} and RowKey lt {OutboxRangeEnd}");
+        int swept = 0;
+        await foreach (TableEntity row in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
+        {
+            string instanceId = row.GetString("InstanceId") ?? KeyEncoding.Decode(row.PartitionKey);
+            if (row.Timestamp > cutoff || (ownedOnly && !_partitions[PartitionHash.PartitionOf(instanceId, _control.Length)].Owned))
+            {
+                continue;
+            }
+
+            await RedispatchOutboxRowAsync(instanceId, row, cancellation);
+            swept++;
+        }
+
+        return swept;
+    }
+
+    private async Task SweepOutboxOfInstanceAsync(string instanceId, CancellationToken cancellation)
+    {
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {PartitionKeyOf(instanceId)} and RowKey ge {OutboxRangeStart} and RowKey lt {OutboxRangeEnd}");
+        await foreach (TableEntity row in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
+        {
+            await RedispatchOutboxRowAsync(instanceId, row, cancellation);
+        }
+    }
+
+    private async Task RedispatchOutboxRowAsync(string instanceId, TableEntity row, CancellationToken cancellation)
+    {
+        List<QueueEnvelope> envelopes;
+        try
+        {
+            envelopes = await ReadOutboxRowAsync(row, cancellation);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or RequestFailedException)
+        {
+            await QuarantineAsync("CorruptOutbox", _names.HistoryTable, instanceId, $"outbox row {row.RowKey} is unreadable: {e.Message}",
+                row.GetString("Messages"), 0, cancellation);
+            await _history.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellation);
+            return;
+        }
+
+        InstanceState? state = (await ReadInstanceRowOrNullIfCorruptAsync(instanceId, cancellation))?.State;
+        await FinishOutboxAsync(instanceId, row.RowKey, envelopes, state, cancellation);
+    }
+
+    private async Task<int> PurgeEndedBeforeAsync(DateTime cutoff, CancellationToken cancellation)
+    {
+        int purged = 0;
+        string filter = TableClient.CreateQueryFilter($"CompletedAt lt {new DateTimeOffset(cutoff)}");
+        var ids = new List<string>();
+        await foreach (TableEntity entity in _instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellation))
+        {
+            ids.Add(KeyEncoding.Decode(entity.PartitionKey));
+        }
+
+        foreach (string id in ids)
+        {
+            if (await PurgeInstanceAsync(id, cancellation))
+            {
+                purged++;
+            }
+        }
+
+        return purged;
+    }
+}

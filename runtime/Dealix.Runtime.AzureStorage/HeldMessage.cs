@@ -1,0 +1,31 @@
+using Azure.Storage.Queues;
+
+namespace Dealix.DurableTask.AzureStorage;
+
+/// <summary>
+/// A queue message this worker has received and not yet consumed or released. Its pop receipt changes on every
+/// visibility renewal, so renewal, deletion and release take <see cref="Gate"/>.
+/// </summary>
+internal sealed class HeldMessage(QueueClient queue, int partition, string queueMessageId, string popReceipt, long dequeueCount,
+    QueueEnvelope envelope, DateTimeOffset visibleUntil)
+{
+    public QueueClient Queue { get; } = queue;
+
+    /// <summary>Control partition, or -1 for the activity queue.</summary>
+    public int Partition { get; } = partition;
+
+    public string QueueMessageId { get; } = queueMessageId;
+
+    public string PopReceipt { get; set; } = popReceipt;
+
+    public long DequeueCount { get; } = dequeueCount;
+
+    public QueueEnvelope Envelope { get; } = envelope;
+
+    public DateTimeOffset VisibleUntil { get; set; } = visibleUntil;
+
+    /// <summary>Set once the message is deleted or released; later renewals skip it.</summary>
+    public bool Finished { get; set; }
+
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+}
