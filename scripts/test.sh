@@ -17,6 +17,18 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Dealix.Functions.sln --nologo --no-build -c Release -v q 2>&1 | tee "$log" || status=$?
 
+# The benchmark harness in its short smoke mode: proves the harness works, asserts no speed.
+smoke=0
+dotnet benchmarks/Dealix.Benchmarks/bin/Release/net10.0/Dealix.Benchmarks.dll --smoke >"$log.smoke" 2>&1 || smoke=$?
+if [ "$smoke" -ne 0 ]; then
+  cat "$log.smoke"
+  echo "The benchmark smoke run failed (exit $smoke)." >&2
+  status=1
+else
+  echo "Benchmark harness smoke run: ok"
+fi
+rm -f "$log.smoke"
+
 # One closing line for people and CI: the totals over every test project.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
