@@ -185,6 +185,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             _cache.Remove(instanceId);
+            NotifyChanged(instanceId);
             if (log)
             {
                 Log.InstanceFailedByBackend(_log, instanceId, failure.ErrorMessage);

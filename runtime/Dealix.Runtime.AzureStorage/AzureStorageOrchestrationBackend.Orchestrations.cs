@@ -97,7 +97,10 @@ public sealed partial class AzureStorageOrchestrationBackend
         try
         {
             List<TableEntity> historyRows = await BuildHistoryRowsAsync(instanceId, state.ExecutionId, startIndex, commit.NewHistory, cancellation);
-            IEnumerable<string> processed = (row?.Processed ?? []).Concat(locked.Messages.Select(h => h.Envelope.DedupeId));
+            // A message the episode hands back to its own instance (deferred) is not consumed: its id must stay usable.
+            var deferred = commit.OrchestratorMessages.Where(m => m.InstanceId == instanceId).Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
+            IEnumerable<string> processed = (row?.Processed ?? [])
+                .Concat(locked.Messages.Select(h => h.Envelope.DedupeId).Where(id => !deferred.Contains(id)));
             TableEntity instanceRow = await BuildInstanceEntityAsync(state, startIndex + historyRows.Count, processed, cancellation);
             outboxRow = await BuildOutboxRowAsync(instanceId, Guid.NewGuid().ToString("N"), envelopes, cancellation);
             var actions = new List<TableTransactionAction>(historyRows.Count + 2)
@@ -138,6 +141,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         Task deletes = DeleteManyQuietlyAsync(locked.Messages);
         Unlock(locked.Buffer, requeue: true);
+        NotifyChanged(instanceId);
         await FinishOutboxAsync(instanceId, outboxRow.RowKey, envelopes, state, cancellation);
         await deletes;
         if (newExecution && row is not null && row.ExecutionId != state.ExecutionId)
@@ -218,9 +222,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             return (null, true);
         }
 
-        if (row is not null && row.State.Status == Client.OrchestrationRuntimeStatus.Pending && row.HistoryRows == 0 && !hasStart)
+        if (row is not null && row.HistoryRows == 0 && !hasStart && !IsEnded(row.State.Status)
+            && !fresh.Exists(h => h.Envelope.Orchestration!.Event is ExecutionTerminatedEvent))
         {
-            // Events for a scheduled instance wait (held, renewed) until its start message is due.
+            // The execution's start message is still on its way (a delayed start, or just after continue-as-new):
+            // its events wait here, held and renewed, instead of cycling through the queue until it arrives.
             lock (_buffers)
             {
                 buffer.Pending.InsertRange(0, fresh);

@@ -78,6 +78,7 @@ public sealed class Azurite : IAsyncDisposable
             }
         }
 
+        Started.TryRemove(_process.Id, out _);
         _process.Dispose();
         _process = null;
     }
@@ -91,6 +92,7 @@ public sealed class Azurite : IAsyncDisposable
         {
             try
             {
+                Started.TryRemove(_process.Id, out _);
                 if (!_process.HasExited)
                 {
                     _process.Kill(entireProcessTree: true);
@@ -152,6 +154,7 @@ public sealed class Azurite : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
+        Started[process.Id] = process;
 
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (int port in new[] { BlobPort, QueuePort, TablePort })
@@ -200,6 +203,24 @@ public sealed class Azurite : IAsyncDisposable
     }
 
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    // A safety net: if the test process exits without disposing (a crash, a cancelled run), no Azurite outlives it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Process> Started = new();
+
+    static Azurite() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (Process process in Started.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // already gone
+            }
+        }
+    };
 
     private static async Task<string> EnsureInstalledAsync()
     {
