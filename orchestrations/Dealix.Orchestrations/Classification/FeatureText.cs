@@ -23,9 +23,9 @@ public static class FeatureText
     public static string For(TokenizedText text)
     {
         IReadOnlyList<TextToken> tokens = text.Tokens;
-        IEnumerable<TextToken> kept = tokens.Count <= HeadTokens + TailTokens
+        IReadOnlyList<TextToken> kept = tokens.Count <= HeadTokens + TailTokens
             ? tokens
-            : tokens.Take(HeadTokens).Concat(tokens.Skip(tokens.Count - TailTokens));
+            : [.. tokens.Take(HeadTokens), .. tokens.Skip(tokens.Count - TailTokens)];
         var words = new StringBuilder();
         var stems = new StringBuilder();
         foreach (TextToken token in kept)
@@ -36,6 +36,21 @@ public static class FeatureText
             {
                 stems.Append(stem).Append(' ');
             }
+        }
+
+        var keptText = new TokenizedText(text.Normalized, kept, text.Language);
+        foreach (string concept in ConceptLexicon.Default.ConceptsIn(keptText))
+        {
+            words.Append(concept).Append(' ');
+        }
+
+        if (kept.Count == 0)
+        {
+            words.Append("cpt_empty ");
+        }
+        else if (kept.Count <= 2)
+        {
+            words.Append("cpt_short ");
         }
 
         return words.Append(stems).ToString().TrimEnd();

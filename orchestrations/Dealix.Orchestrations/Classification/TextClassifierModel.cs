@@ -101,6 +101,7 @@ public sealed class TextClassifierModel
         };
         var trainer = new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
+            L1Regularization = 0, // ML.NET's default L1 of 1 zeroes nearly every n-gram weight on a corpus this size
             L2Regularization = options.L2Regularization,
             MaximumNumberOfIterations = options.MaximumIterations,
             NumberOfThreads = 1,

@@ -19,7 +19,11 @@ public sealed class PatternSet
     public static PatternSet From(PatternSetData data)
     {
         var lists = data.Lists.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
-        var patterns = data.Patterns.Select(p => Compile(p, lists)).ToList();
+        // " | " separates whole alternative phrases of one entry ("bad gateway | gateway timeout").
+        var patterns = data.Patterns
+            .SelectMany(p => p.Pattern.Split(" | ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(alternative => Compile(p with { Pattern = alternative }, lists)))
+            .ToList();
         return new PatternSet(patterns, lists);
     }
 
