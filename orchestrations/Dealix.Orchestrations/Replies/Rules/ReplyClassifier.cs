@@ -86,8 +86,9 @@ public sealed class ReplyClassifier
 
         if (opinion == ReplyCategory.Unsubscribe)
         {
-            return Create(ReplyCategory.Unsubscribe, first.MatchedKeywords, first.Language, 1.0, "second_opinion", opinion)
-                with { ModelVersion = first.ModelVersion };
+            ReplyClassification optOut = Create(ReplyCategory.Unsubscribe, first.MatchedKeywords, first.Language, 1.0,
+                "second_opinion", opinion);
+            return optOut with { ModelVersion = first.ModelVersion };
         }
 
         return first.Category == ReplyCategory.Unclear ? first with { ModelSuggestion = opinion } : first;
