@@ -1,13 +1,17 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dealix.Benchmarks;
 using Dealix.DurableTask;
+using Dealix.DurableTask.AzureStorage;
 using Dealix.DurableTask.Client;
 using Dealix.DurableTask.InMemory;
 using Dealix.DurableTask.Worker;
 
 // Runs the peers kit's workloads on this engine and writes the kit's result JSON.
-// Usage: dotnet Dealix.Benchmarks.dll [--backend inmemory] [--result FILE] [--smoke]
-// Sizes come from N_HELLO, N_FANOUT, N_TIMERS, TIMER_MS, N_ROUNDTRIPS, N_IDLE (the kit's defaults otherwise).
+// Usage: dotnet Dealix.Benchmarks.dll [--backend inmemory|azurite] [--result FILE] [--smoke]
+// Sizes come from N_HELLO, N_FANOUT, N_TIMERS, TIMER_MS, N_ROUNDTRIPS, N_IDLE, N_CALLS (the kit's defaults otherwise).
+// The azurite backend starts its own Azurite (AZURITE_BIN, the kit's cache or the repository's .tools) on free
+// ports with an empty data folder and stops it by PID at the end.
 string backendName = Arg("--backend") ?? "inmemory";
 string? resultFile = Arg("--result") ?? Environment.GetEnvironmentVariable("RESULT_FILE");
 bool smoke = args.Contains("--smoke");
@@ -17,29 +21,64 @@ int nTimers = Size("N_TIMERS", smoke ? 20 : 500);
 int timerMs = Size("TIMER_MS", smoke ? 500 : 5000);
 int nRoundTrips = Size("N_ROUNDTRIPS", smoke ? 20 : 200);
 int nIdle = Size("N_IDLE", smoke ? 200 : 10_000);
+int nCalls = Size("N_CALLS", smoke ? 10 : 100);
+int partitions = Size("PARTITIONS", 4);
 
 var registry = Workloads.Register(new DurableTaskRegistry(), timerMs);
 var workloads = new Dictionary<string, object>();
 string backendDescription;
+var workerOptions = new DurableTaskWorkerOptions { MaxConcurrentOrchestrations = 100, MaxConcurrentActivities = 100 };
 switch (backendName)
 {
     case "inmemory":
     {
         await using var backend = new InMemoryOrchestrationBackend("BenchHub");
-        await using var worker = new DurableTaskWorker(backend, registry, options: new DurableTaskWorkerOptions
-        {
-            MaxConcurrentOrchestrations = 100,
-            MaxConcurrentActivities = 100,
-        });
+        await using var worker = new DurableTaskWorker(backend, registry, options: workerOptions);
         await worker.StartAsync();
         var client = new BackendDurableTaskClient(backend, registry);
         backendDescription = "in-memory backend (engine overhead only, no durability)";
+        await Workloads.HelloAsync(client, 20, "warmup");
         await RunAllAsync(client, () => backend.WaitForIdleAsync());
         break;
     }
 
+    case "azurite":
+    {
+        string launcher = AzuriteProcess.FindLauncher()
+            ?? throw new InvalidOperationException("Azurite is not installed: run scripts/azurite.sh install or set AZURITE_BIN.");
+        await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(launcher);
+        using var counter = new StorageCallCounter(new Dictionary<int, string>
+        {
+            [azurite.BlobPort] = "blob",
+            [azurite.QueuePort] = "queue",
+            [azurite.TablePort] = "table",
+        });
+        var options = new AzureStorageOptions { ConnectionString = azurite.ConnectionString, TaskHubName = "BenchHub", PartitionCount = partitions };
+        await using var backend = new AzureStorageOrchestrationBackend(options);
+        await backend.CreateIfNotExistsAsync();
+        await using var worker = new DurableTaskWorker(backend, registry, options: workerOptions);
+        await worker.StartAsync();
+
+        // The storage-call count uses a client on its own backend instance addressed as "localhost", so that its
+        // calls count apart from the worker's; the other workloads use an in-process client, as the peers do.
+        var clientOptions = new AzureStorageOptions
+        {
+            ConnectionString = azurite.ConnectionString.Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
+            TaskHubName = "BenchHub",
+            PartitionCount = partitions,
+        };
+        await using var clientBackend = new AzureStorageOrchestrationBackend(clientOptions);
+        var countedClient = new BackendDurableTaskClient(clientBackend, registry);
+        var client = new BackendDurableTaskClient(backend, registry);
+        backendDescription = $"Azurite 3.37.0 (disk, fresh), {partitions} control queues, worker and client in one process";
+        await Workloads.HelloAsync(client, 20, "warmup");
+        workloads["storage_calls"] = await StorageCallsAsync(countedClient, counter);
+        await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)));
+        break;
+    }
+
     default:
-        Console.Error.WriteLine($"Unknown backend '{backendName}' (known: inmemory).");
+        Console.Error.WriteLine($"Unknown backend '{backendName}' (known: inmemory, azurite).");
         return 2;
 }
 
@@ -62,12 +101,38 @@ return errors == 0 ? 0 : 1;
 
 async Task RunAllAsync(DurableTaskClient client, Func<Task> settle)
 {
-    await Workloads.HelloAsync(client, 20, "warmup");
     workloads["hello"] = await Workloads.HelloAsync(client, nHello, "hello");
     workloads["fanout"] = await Workloads.FanOutAsync(client, nFanOut, "fanout");
     workloads["timers"] = await Workloads.TimersAsync(client, nTimers, timerMs, "timers");
     workloads["roundtrip"] = await Workloads.RoundTripAsync(client, nRoundTrips, "rt");
     workloads["idle_memory"] = await Workloads.IdleMemoryAsync(client, nIdle, "idle", settle);
+}
+
+async Task<Dictionary<string, object>> StorageCallsAsync(DurableTaskClient client, StorageCallCounter counter)
+{
+    // Idle cost first: what an idle worker spends per second polling.
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    counter.Reset();
+    var idleClock = Stopwatch.StartNew();
+    await Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 5));
+    double idleCallsPerSecond = counter.Snapshot().Where(kv => kv.Key.StartsWith("worker", StringComparison.Ordinal)).Sum(kv => kv.Value) / idleClock.Elapsed.TotalSeconds;
+
+    counter.Reset();
+    Dictionary<string, object> run = await Workloads.HelloAsync(client, nCalls, "calls");
+    await Task.Delay(TimeSpan.FromSeconds(1)); // let outbox clean-ups that follow the last commit land
+    IReadOnlyDictionary<string, long> calls = counter.Snapshot();
+    double worker = calls.Where(kv => kv.Key.StartsWith("worker", StringComparison.Ordinal)).Sum(kv => kv.Value) / (double)nCalls;
+    double clientCalls = calls.Where(kv => kv.Key.StartsWith("client", StringComparison.Ordinal)).Sum(kv => kv.Value) / (double)nCalls;
+    return new()
+    {
+        ["n"] = nCalls,
+        ["errors"] = run["errors"],
+        ["worker_calls_per_orchestration"] = Math.Round(worker, 2),
+        ["client_calls_per_orchestration"] = Math.Round(clientCalls, 2),
+        ["by_kind_per_orchestration"] = calls.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(kv => kv.Key, kv => (object)Math.Round(kv.Value / (double)nCalls, 2)),
+        ["idle_worker_calls_per_s"] = Math.Round(idleCallsPerSecond, 1),
+    };
 }
 
 string? Arg(string name) => Array.IndexOf(args, name) is int i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
