@@ -18,4 +18,8 @@ public sealed record ActivityMessage(
     string Name,
     string? Input,
     int Attempt,
-    string IdempotencyKey);
+    string IdempotencyKey)
+{
+    /// <summary>The W3C trace parent of the episode that scheduled the activity.</summary>
+    public string? TraceParent { get; init; }
+}

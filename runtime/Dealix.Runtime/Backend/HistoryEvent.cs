@@ -50,7 +50,11 @@ public sealed record ExecutionStartedEvent(
     ParentInstanceInfo? Parent = null,
     DateTime? ScheduledStartTime = null,
     IReadOnlyDictionary<string, string>? Tags = null,
-    string? Version = null) : HistoryEvent;
+    string? Version = null) : HistoryEvent
+{
+    /// <summary>The W3C trace parent of whoever started the execution, continued by its episodes and activities.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>Marks the start of an episode; its timestamp is the orchestration's "now" from there on.</summary>
 public sealed record OrchestratorStartedEvent : HistoryEvent;

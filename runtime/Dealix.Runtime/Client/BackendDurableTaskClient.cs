@@ -215,7 +215,11 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
             $"{instanceId}|{executionId}|start",
             instanceId,
             executionId,
-            new ExecutionStartedEvent(orchestratorName.Name, serializedInput, executionId, null, startAt, tags) { Timestamp = now })
+            new ExecutionStartedEvent(orchestratorName.Name, serializedInput, executionId, null, startAt, tags)
+            {
+                Timestamp = now,
+                TraceParent = System.Diagnostics.Activity.Current?.Id,
+            })
         {
             VisibleAt = startAt,
         };

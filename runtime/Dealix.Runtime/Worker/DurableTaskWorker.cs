@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dealix.DurableTask.Backend;
 using Dealix.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -181,10 +182,17 @@ public sealed class DurableTaskWorker : IAsyncDisposable
 
     private async Task RunEpisodeAsync(OrchestrationWorkItem item)
     {
+        ExecutionStartedEvent? started = EpisodeProcessor.StartOf(item.History)
+            ?? item.NewMessages.Select(m => m.Event).OfType<ExecutionStartedEvent>().FirstOrDefault();
+        using Activity? span = DurableTaskDiagnostics.StartSpan($"orchestration {started?.Name ?? item.State?.Name}", started?.TraceParent);
+        span?.SetTag("durabletask.instance_id", item.InstanceId);
+        long startedAt = Stopwatch.GetTimestamp();
         try
         {
             OrchestrationCommit commit = _episodes.Process(item);
             await _backend.CompleteOrchestrationWorkItemAsync(item, commit);
+            span?.SetTag("durabletask.status", commit.State.Status.ToString());
+            DurableTaskDiagnostics.Episodes.Add(1, new KeyValuePair<string, object?>("status", commit.State.Status.ToString()));
             if (commit.State.Status.IsTerminal())
             {
                 Log.OrchestrationEnded(_log, item.InstanceId, commit.State.Name, commit.State.Status);
@@ -193,18 +201,36 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         catch (WorkItemLostException)
         {
             Log.WorkItemLost(_log, item.InstanceId);
+            DurableTaskDiagnostics.Episodes.Add(1, new KeyValuePair<string, object?>("status", "lost"));
         }
         catch (Exception ex)
         {
             Log.EpisodeFailed(_log, ex, item.InstanceId);
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            DurableTaskDiagnostics.Episodes.Add(1, new KeyValuePair<string, object?>("status", "abandoned"));
             await AbandonQuietly(() => _backend.AbandonOrchestrationWorkItemAsync(item));
+        }
+        finally
+        {
+            DurableTaskDiagnostics.EpisodeDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds);
         }
     }
 
     private async Task RunActivityAsync(ActivityWorkItem item)
     {
         ActivityMessage request = item.Message;
+        using Activity? span = DurableTaskDiagnostics.StartSpan($"activity {request.Name}", request.TraceParent);
+        span?.SetTag("durabletask.instance_id", request.InstanceId);
+        span?.SetTag("durabletask.task_id", request.TaskId);
+        span?.SetTag("durabletask.attempt", request.Attempt);
         HistoryEvent result = await InvokeActivityAsync(request);
+        bool failed = result is TaskFailedEvent;
+        if (failed)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, ((TaskFailedEvent)result).FailureDetails.ErrorType);
+        }
+
+        DurableTaskDiagnostics.Activities.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "failed" : "completed"));
         var response = new OrchestrationMessage($"{request.MessageId}|result", request.InstanceId, request.ExecutionId, result);
         try
         {

@@ -132,6 +132,11 @@ internal sealed class EpisodeProcessor(
                 continue; // a duplicate delivery
             }
 
+            if (message.Event is TimerFiredEvent fired)
+            {
+                DurableTaskDiagnostics.TimerLateness.Record(Math.Max(0, (now - fired.FireAt).TotalMilliseconds));
+            }
+
             events.Add(message.Event.Timestamp == default ? message.Event with { Timestamp = now } : message.Event);
         }
 
@@ -222,7 +227,10 @@ internal sealed class EpisodeProcessor(
             {
                 case ScheduleTaskAction task:
                     activities.Add(new ActivityMessage(
-                        messageId, instanceId, execution, task.Id, task.Name, task.Input, task.Attempt, $"{instanceId}:{execution}:{task.FirstAttemptId}"));
+                        messageId, instanceId, execution, task.Id, task.Name, task.Input, task.Attempt, $"{instanceId}:{execution}:{task.FirstAttemptId}")
+                    {
+                        TraceParent = System.Diagnostics.Activity.Current?.Id,
+                    });
                     break;
                 case CreateTimerAction timer:
                     outbound.Add(new OrchestrationMessage(messageId, instanceId, execution, new TimerFiredEvent(timer.Id, timer.FireAt) { Timestamp = timer.FireAt })
@@ -236,6 +244,7 @@ internal sealed class EpisodeProcessor(
                         sub.Name, sub.Input, childExecution, new ParentInstanceInfo(outcome.OrchestratorName, instanceId, execution, sub.Id))
                     {
                         Timestamp = now,
+                        TraceParent = System.Diagnostics.Activity.Current?.Id,
                     }));
                     break;
                 case SendEventAction send:
@@ -278,7 +287,11 @@ internal sealed class EpisodeProcessor(
             string nextExecution = Guid.NewGuid().ToString("N");
             next = next with { ExecutionId = nextExecution, Status = OrchestrationRuntimeStatus.Running, Input = outcome.ContinueAsNewInput, Output = null };
             outbound.Add(new OrchestrationMessage($"{instanceId}|{nextExecution}|start", instanceId, nextExecution,
-                new ExecutionStartedEvent(outcome.OrchestratorName, outcome.ContinueAsNewInput, nextExecution, outcome.Parent, Version: null) { Timestamp = now }));
+                new ExecutionStartedEvent(outcome.OrchestratorName, outcome.ContinueAsNewInput, nextExecution, outcome.Parent, Version: null)
+                {
+                    Timestamp = now,
+                    TraceParent = System.Diagnostics.Activity.Current?.Id,
+                }));
             int carried = 0;
             foreach (EventRaisedEvent e in outcome.CarriedEvents)
             {
