@@ -1,7 +1,29 @@
 #!/usr/bin/env bash
-# Sets up and runs the app locally. Until the function host lands it runs the HelloCities sample on the
-# in-memory backend and prints its output.
+# Runs the app locally the way `func start` would: Azurite on its default ports (10000-10002, data in .azurite/),
+# then the function host on http://localhost:7071 (Host.LocalHttpPort in local.settings.json; `--port N` wins).
+# Azurite is stopped by its PID when the host exits (Ctrl+C). Extra arguments go to the host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
-dotnet run --project functions/Dealix.Functions -c Release
+
+dotnet build functions/Dealix.Functions -c Release --nologo -v q
+
+azurite_pid=""
+if (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
+  echo "run.sh: something already listens on 127.0.0.1:10000; using it as Azurite" >&2
+else
+  azurite_pid=$(bash scripts/azurite.sh start .azurite 10000 10001 10002)
+  echo "run.sh: Azurite started (PID $azurite_pid, data in .azurite/)" >&2
+fi
+stop_azurite() {
+  if [ -n "$azurite_pid" ]; then
+    kill "$azurite_pid" 2>/dev/null || true
+    echo "run.sh: Azurite stopped (PID $azurite_pid)" >&2
+  fi
+}
+trap stop_azurite EXIT
+
+# Run from the repository root so the host finds host.json and local.settings.json here.
+status=0
+dotnet functions/Dealix.Functions/bin/Release/net10.0/Dealix.Functions.dll "$@" || status=$?
+exit "$status"

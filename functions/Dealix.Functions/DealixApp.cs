@@ -1,0 +1,16 @@
+using Dealix.Orchestrations.Samples;
+using Dealix.Runtime.Hosting;
+
+namespace Dealix.Functions;
+
+/// <summary>The app's composition: its functions, its durable tasks and its services. Tests build the same app.</summary>
+public static class DealixApp
+{
+    /// <summary>Adds everything the app hosts to <paramref name="builder"/>.</summary>
+    public static void Configure(FunctionsApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddFunctions(typeof(DealixApp).Assembly);
+        builder.DurableTasks.AddSamples();
+    }
+}

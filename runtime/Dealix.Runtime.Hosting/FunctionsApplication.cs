@@ -1,0 +1,150 @@
+using System.Net;
+using Dealix.DurableTask;
+using Dealix.DurableTask.Backend;
+using Dealix.DurableTask.Client;
+using Dealix.Runtime.Hosting.Configuration;
+using Dealix.Runtime.Hosting.Discovery;
+using Dealix.Runtime.Hosting.Durable;
+using Dealix.Runtime.Hosting.Http;
+using Dealix.Runtime.Hosting.Invocation;
+using Dealix.Runtime.Hosting.Management;
+using Dealix.Runtime.Hosting.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Dealix.Runtime.Hosting;
+
+/// <summary>
+/// A function app: one ASP.NET Core process that serves the HTTP functions under the route prefix and the Durable
+/// Task management API, runs the timer and queue triggers and the durable worker, on the task hub host.json names.
+/// </summary>
+public sealed class FunctionsApplication : IAsyncDisposable
+{
+    private FunctionsApplication(WebApplication app, FunctionsHostOptions options, IReadOnlyList<FunctionDescriptor> functions)
+    {
+        App = app;
+        Options = options;
+        Functions = functions;
+    }
+
+    /// <summary>The ASP.NET Core app.</summary>
+    public WebApplication App { get; }
+
+    /// <summary>The host settings in effect.</summary>
+    public FunctionsHostOptions Options { get; }
+
+    /// <summary>The hosted functions (disabled ones excluded).</summary>
+    public IReadOnlyList<FunctionDescriptor> Functions { get; }
+
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => App.Services;
+
+    /// <summary>Starts a builder reading host.json and local.settings.json from the script root (see <see cref="FunctionsConfiguration.FindScriptRoot"/>).</summary>
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return new FunctionsApplicationBuilder(args, FunctionsConfiguration.FindScriptRoot(args));
+    }
+
+    /// <summary>Starts a builder on an explicit script root.</summary>
+    public static FunctionsApplicationBuilder CreateBuilder(string[] args, string scriptRoot)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return new FunctionsApplicationBuilder(args, Path.GetFullPath(scriptRoot));
+    }
+
+    /// <summary>Starts serving.</summary>
+    public Task StartAsync(CancellationToken cancellation = default) => App.StartAsync(cancellation);
+
+    /// <summary>Stops: the listeners, the triggers, then the durable worker.</summary>
+    public Task StopAsync(CancellationToken cancellation = default) => App.StopAsync(cancellation);
+
+    /// <summary>Runs until the process is asked to stop.</summary>
+    public Task RunAsync() => App.RunAsync();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+
+    internal static FunctionsApplication Create(FunctionsApplicationBuilder builder)
+    {
+        FunctionsHostOptions options = FunctionsHostOptions.From(builder.Configuration);
+        IReadOnlyList<FunctionDescriptor> all = FunctionCatalog.Discover(builder.FunctionAssemblies);
+        var functions = all.Where(f => !IsDisabled(builder.Configuration, f)).ToList();
+        FunctionTasks.Register(builder.DurableTasks, all, services => services.GetRequiredService<FunctionInvoker>());
+
+        IServiceCollection services = builder.Services;
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection($"{FunctionsConfiguration.HostJsonSection}:logging"));
+        services.AddProblemDetails();
+        services.AddSingleton(options);
+        services.AddSingleton<IReadOnlyList<FunctionDescriptor>>(functions);
+        services.AddSingleton(builder.DurableTasks);
+        services.AddSingleton<HostKeys>();
+        services.AddSingleton<ManagementUrls>();
+        services.AddSingleton<FunctionInvoker>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => BackendFactory.Create(options, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new BackendDurableTaskClient(sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<DurableTaskRegistry>()));
+        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<BackendDurableTaskClient>());
+        services.AddSingleton<DurableManagementApi>();
+        services.AddHostedService<DurableWorkerService>();
+        TelemetrySetup.Add(services, builder.Configuration, builder.WebApplication.Environment.ApplicationName ?? "Dealix.Functions");
+
+        builder.WebApplication.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
+            if (options.ListenAnyIP)
+            {
+                kestrel.ListenAnyIP(options.Port);
+            }
+            else
+            {
+                kestrel.Listen(IPAddress.Loopback, options.Port);
+            }
+        });
+
+        WebApplication app = builder.WebApplication.Build();
+        HttpFunctionEndpoints.Map(app, functions, options);
+        DurableManagementApi.Map(app, ManagementUrls.BasePath);
+        if (options.IsCustomHandler && !string.IsNullOrEmpty(options.RoutePrefix))
+        {
+            // Behind the Functions host only function routes reach this process: the API is also served below the
+            // route prefix, where the generated proxy function forwards it.
+            DurableManagementApi.Map(app, $"/{options.RoutePrefix}{ManagementUrls.BasePath}");
+        }
+
+        ILogger log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Host.Startup");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (FunctionDescriptor function in functions)
+            {
+                string kind = function.Kind.ToString();
+                string detail = Describe(function, options);
+                Log.FunctionMapped(log, function.Name, kind, detail);
+            }
+
+            string urls = string.Join(", ", app.Urls);
+            Log.HostStarted(log, functions.Count, options.HubName, options.StorageType, urls);
+            HostKeys keys = app.Services.GetRequiredService<HostKeys>();
+            if (!keys.HasSystemKey)
+            {
+                Log.KeyMissing(log, "system", "Keys__System");
+            }
+        });
+        return new FunctionsApplication(app, options, functions);
+    }
+
+    private static bool IsDisabled(ConfigurationManager configuration, FunctionDescriptor function) =>
+        function.Kind is FunctionKind.Http or FunctionKind.Timer or FunctionKind.Queue
+        && bool.TryParse(configuration[$"AzureWebJobs.{function.Name}.Disabled"], out bool disabled) && disabled;
+
+    private static string Describe(FunctionDescriptor function, FunctionsHostOptions options) => function.Kind switch
+    {
+        FunctionKind.Http => $"[{string.Join(",", function.Http!.Methods ?? ["*"])}] http://localhost:{options.Port}{HttpFunctionEndpoints.RouteOf(function, options)} ({function.Http.AuthLevel})",
+        FunctionKind.Timer => function.Timer!.Schedule,
+        FunctionKind.Queue => function.Queue!.QueueName,
+        _ => function.EntryPoint,
+    };
+}
