@@ -12,6 +12,14 @@ using Dealix.DurableTask.Worker;
 // Sizes come from N_HELLO, N_FANOUT, N_TIMERS, TIMER_MS, N_ROUNDTRIPS, N_IDLE, N_CALLS (the kit's defaults otherwise).
 // The azurite backend starts its own Azurite (AZURITE_BIN, the kit's cache or the repository's .tools) on free
 // ports with an empty data folder and stops it by PID at the end.
+if (args.Contains("--micro"))
+{
+    // BenchmarkDotNet micro-benchmarks; the arguments after --micro go to BenchmarkDotNet (e.g. --filter *).
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(MicroBenchmarks).Assembly)
+        .Run([.. args.SkipWhile(a => a != "--micro").Skip(1)]);
+    return 0;
+}
+
 string backendName = Arg("--backend") ?? "inmemory";
 string? resultFile = Arg("--result") ?? Environment.GetEnvironmentVariable("RESULT_FILE");
 bool smoke = args.Contains("--smoke");
