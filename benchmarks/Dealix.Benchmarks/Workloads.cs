@@ -67,47 +67,67 @@ internal static class Workloads
         })
         .AddOrchestratorFunc<string>(Idle, context => context.WaitForExternalEvent<string>("never"));
 
+    /// <summary>How long one workload may take before it is cut short (its unfinished instances count as errors).</summary>
+    public static TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(60);
+
     public static async Task<Dictionary<string, object>> HelloAsync(DurableTaskClient client, int n, string prefix)
     {
+        using var budget = new CancellationTokenSource(Budget);
         long t0 = Stopwatch.GetTimestamp();
         string[] ids = await Task.WhenAll(Enumerable.Range(0, n).Select(i =>
             client.ScheduleNewOrchestrationInstanceAsync(Hello, null, new StartOrchestrationOptions($"{prefix}-{i}"))));
-        OrchestrationMetadata[] done = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true)));
+        OrchestrationMetadata?[] done = await Task.WhenAll(ids.Select(id => WaitAsync(client, id, budget.Token)));
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-        int errors = done.Count(d => d.RuntimeStatus != OrchestrationRuntimeStatus.Completed
+        int completed = done.Count(d => d is not null);
+        int errors = done.Count(d => d is null || d.RuntimeStatus != OrchestrationRuntimeStatus.Completed
             || d.ReadOutputAs<List<string>>() is not { Count: 5 } greetings || greetings[0] != "Hello Tokyo!");
         return new()
         {
             ["n"] = n,
+            ["completed_within_budget"] = completed,
             ["seconds"] = Math.Round(seconds, 3),
-            ["workflows_per_s"] = Math.Round(n / seconds, 1),
-            ["steps_per_s"] = Math.Round(5 * n / seconds, 1),
+            ["workflows_per_s"] = Math.Round(completed / seconds, 1),
+            ["steps_per_s"] = Math.Round(5 * completed / seconds, 1),
             ["errors"] = errors,
         };
     }
 
+    private static async Task<OrchestrationMetadata?> WaitAsync(DurableTaskClient client, string id, CancellationToken budget)
+    {
+        try
+        {
+            return await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, budget);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<Dictionary<string, object>> FanOutAsync(DurableTaskClient client, int n, string prefix)
     {
+        using var budget = new CancellationTokenSource(Budget);
         long t0 = Stopwatch.GetTimestamp();
         string id = await client.ScheduleNewOrchestrationInstanceAsync(FanOut, n, new StartOrchestrationOptions($"{prefix}-fanout"));
-        OrchestrationMetadata done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+        OrchestrationMetadata? done = await WaitAsync(client, id, budget.Token);
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
-        int errors = done.RuntimeStatus == OrchestrationRuntimeStatus.Completed && done.ReadOutputAs<int>() == n ? 0 : 1;
+        int errors = done is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && done.ReadOutputAs<int>() == n ? 0 : 1;
         return new() { ["n"] = n, ["seconds"] = Math.Round(seconds, 3), ["steps_per_s"] = Math.Round(n / seconds, 1), ["errors"] = errors };
     }
 
     public static async Task<Dictionary<string, object>> TimersAsync(DurableTaskClient client, int n, int delayMs, string prefix)
     {
         Lateness.Clear();
+        using var budget = new CancellationTokenSource(Budget + TimeSpan.FromMilliseconds(delayMs));
         long t0 = Stopwatch.GetTimestamp();
         string[] ids = await Task.WhenAll(Enumerable.Range(0, n).Select(i =>
             client.ScheduleNewOrchestrationInstanceAsync(Sleeper, null, new StartOrchestrationOptions($"{prefix}-timer-{i}"))));
-        OrchestrationMetadata[] done = await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id)));
+        OrchestrationMetadata?[] done = await Task.WhenAll(ids.Select(id => WaitAsync(client, id, budget.Token)));
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
         double[] lateness = [.. ids
             .Select(id => Lateness.TryGetValue(id, out var s) && s.Woke != 0 ? (s.Woke - s.Scheduled) * 1000.0 / Stopwatch.Frequency : double.NaN)
             .Where(l => !double.IsNaN(l))];
-        int errors = done.Count(d => d.RuntimeStatus != OrchestrationRuntimeStatus.Completed) + (n - lateness.Length);
+        int errors = done.Count(d => d?.RuntimeStatus != OrchestrationRuntimeStatus.Completed) + (n - lateness.Length);
         return new()
         {
             ["n"] = n,
@@ -122,10 +142,17 @@ internal static class Workloads
     {
         var latencies = new List<double>(n);
         int errors = 0;
+        var clock = Stopwatch.StartNew();
         for (int i = 0; i < n; i++)
         {
+            if (clock.Elapsed > Budget)
+            {
+                errors += n - i; // rounds not run within the budget
+                break;
+            }
+
             string id = await client.ScheduleNewOrchestrationInstanceAsync(RoundTrip, null, new StartOrchestrationOptions($"{prefix}-rt-{i}"));
-            while ((await client.GetInstanceAsync(id, getInputsAndOutputs: true))?.SerializedCustomStatus != "\"ready\"")
+            while ((await client.GetInstanceAsync(id, getInputsAndOutputs: true))?.SerializedCustomStatus != "\"ready\"" && clock.Elapsed <= Budget)
             {
                 await Task.Delay(1);
             }
@@ -133,9 +160,10 @@ internal static class Workloads
             long t0 = Stopwatch.GetTimestamp();
             string payload = $"ping-{i}";
             await client.RaiseEventAsync(id, "ping", payload);
-            OrchestrationMetadata done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true);
+            using var budget = new CancellationTokenSource(Budget);
+            OrchestrationMetadata? done = await WaitAsync(client, id, budget.Token);
             latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-            if (done.ReadOutputAs<string>() != payload)
+            if (done?.ReadOutputAs<string>() != payload)
             {
                 errors++;
             }

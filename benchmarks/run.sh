@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One command for the side-by-side table: builds the harness, then runs the peers kit (storage probe, DBOS,
+# Restate) with this engine added through PEERS_ENGINE_CMD, in the kit's loopback-only network namespace.
+# The engine command runs the workloads on a fresh Azurite (engine.json) and on the in-memory backend
+# (dealix-inmemory.json, the engine's own overhead), so both appear as columns next to the peers.
+#   PEERS_RUNS=3 bash benchmarks/run.sh      # the recorded configuration (about 15 minutes)
+#   PEERS_ONLY=storage bash benchmarks/run.sh   # any peers kit variable passes through
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+KIT="${PEERS_KIT_DIR:-$ROOT/../shared/peers}"
+[[ -x "$KIT/run-all" ]] || { echo "benchmarks/run.sh: the peers kit is not at $KIT (set PEERS_KIT_DIR)" >&2; exit 2; }
+OUT="$ROOT/benchmarks/out"
+dotnet build -c Release -o "$OUT" "$ROOT/benchmarks/Dealix.Benchmarks" --nologo -v q
+cat >"$OUT/engine-cmd.sh" <<EOS
+#!/usr/bin/env bash
+set -u
+dotnet "$OUT/Dealix.Benchmarks.dll" --backend azurite --result "\$RESULT_FILE"; rc=\$?
+dotnet "$OUT/Dealix.Benchmarks.dll" --backend inmemory --result "\$(dirname "\$RESULT_FILE")/dealix-inmemory.json" || rc=1
+exit \$rc
+EOS
+chmod +x "$OUT/engine-cmd.sh"
+PEERS_ENGINE_CMD="bash $OUT/engine-cmd.sh" exec "$KIT/run-all"
