@@ -2,13 +2,17 @@ using System.Net;
 using Dealix.DurableTask;
 using Dealix.DurableTask.Backend;
 using Dealix.DurableTask.Client;
+using Azure.Storage.Blobs;
 using Dealix.Runtime.Hosting.Configuration;
+using Dealix.Runtime.Hosting.CustomHandler;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Durable;
 using Dealix.Runtime.Hosting.Http;
 using Dealix.Runtime.Hosting.Invocation;
 using Dealix.Runtime.Hosting.Management;
+using Dealix.Runtime.Hosting.Queues;
 using Dealix.Runtime.Hosting.Telemetry;
+using Dealix.Runtime.Hosting.Timers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -90,6 +94,16 @@ public sealed class FunctionsApplication : IAsyncDisposable
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<BackendDurableTaskClient>());
         services.AddSingleton<DurableManagementApi>();
         services.AddHostedService<DurableWorkerService>();
+        services.AddSingleton<IScheduleMonitor>(_ => BackendFactory.IsInMemory(options)
+            ? new InMemoryScheduleMonitor()
+            : new BlobScheduleMonitor(new BlobContainerClient(options.ConnectionString, BlobScheduleMonitor.ContainerName), options.HostId));
+        if (!options.IsCustomHandler)
+        {
+            // Behind the Functions host, the host runs the timers and polls the queues and invokes this process.
+            services.AddHostedService<TimerTriggerService>();
+            services.AddHostedService<QueueTriggerService>();
+        }
+
         TelemetrySetup.Add(services, builder.Configuration, builder.WebApplication.Environment.ApplicationName ?? "Dealix.Functions");
 
         builder.WebApplication.WebHost.ConfigureKestrel(kestrel =>
@@ -108,6 +122,11 @@ public sealed class FunctionsApplication : IAsyncDisposable
         WebApplication app = builder.WebApplication.Build();
         HttpFunctionEndpoints.Map(app, functions, options);
         DurableManagementApi.Map(app, ManagementUrls.BasePath);
+        if (options.IsCustomHandler)
+        {
+            CustomHandlerEndpoints.Map(app, functions);
+        }
+
         if (options.IsCustomHandler && !string.IsNullOrEmpty(options.RoutePrefix))
         {
             // Behind the Functions host only function routes reach this process: the API is also served below the

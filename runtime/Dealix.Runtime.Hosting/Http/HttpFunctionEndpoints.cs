@@ -40,15 +40,17 @@ internal static class HttpFunctionEndpoints
     {
         IServiceProvider services = http.RequestServices;
         ILogger log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Host.Http");
+        FunctionsHostOptions options = services.GetRequiredService<FunctionsHostOptions>();
         AuthorizationLevel level = function.Http!.AuthLevel == AuthorizationLevel.User ? AuthorizationLevel.Function : function.Http.AuthLevel;
-        if (services.GetRequiredService<HostKeys>().Check(level, function.Name, HostKeys.Presented(http.Request)) is { } reason)
+
+        // Behind the Functions host (custom handler) the host has already checked the key of the function's level.
+        if (!options.IsCustomHandler && services.GetRequiredService<HostKeys>().Check(level, function.Name, HostKeys.Presented(http.Request)) is { } reason)
         {
             Log.Unauthorized(log, http.Request.Path, reason);
             await Problems.Unauthorized(reason).ExecuteAsync(http);
             return;
         }
 
-        FunctionsHostOptions options = services.GetRequiredService<FunctionsHostOptions>();
         if (http.Request.ContentLength > options.MaxRequestBodySize)
         {
             await Problems.TooLarge(options.MaxRequestBodySize).ExecuteAsync(http);

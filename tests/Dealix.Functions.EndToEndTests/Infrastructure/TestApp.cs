@@ -1,0 +1,93 @@
+using System.Globalization;
+using Dealix.Runtime.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Dealix.Functions.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// The real app (the same composition as Program.cs plus this assembly's test functions) on real Kestrel at
+/// 127.0.0.1 on a free port, over Azurite, with its own script root (host.json) and task hub.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string SystemKey = "e2e-system-key";
+    public const string HostKey = "e2e-host-key";
+    public const long MaxBodyBytes = 64 * 1024;
+
+    private readonly FunctionsApplication _app;
+
+    private TestApp(FunctionsApplication app, int port, string scriptRoot)
+    {
+        _app = app;
+        ScriptRoot = scriptRoot;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Client { get; }
+
+    public string ScriptRoot { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Writes a host.json for <paramref name="hubName"/> into a new script root.</summary>
+    public static string CreateScriptRoot(string hubName)
+    {
+        string root = Path.Combine(Path.GetTempPath(), "dealix-e2e-app-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "host.json"), $$"""
+            {
+              "version": "2.0",
+              "functionTimeout": "00:01:00",
+              "extensions": {
+                "http": { "routePrefix": "api", "maxRequestBodySize": {{MaxBodyBytes.ToString(CultureInfo.InvariantCulture)}} },
+                "queues": { "maxPollingInterval": "00:00:00.500", "maxDequeueCount": 3, "visibilityTimeout": "00:00:00" },
+                "durableTask": {
+                  "hubName": "{{hubName}}",
+                  "maxConcurrentActivityFunctions": 4,
+                  "maxConcurrentOrchestratorFunctions": 4,
+                  "storageProvider": { "type": "AzureStorage", "partitionCount": 2, "maxQueuePollingInterval": "00:00:00.500" }
+                }
+              }
+            }
+            """);
+        return root;
+    }
+
+    public static async Task<TestApp> StartAsync(AzuriteProcess azurite, string scriptRoot, IDictionary<string, string?>? settings = null)
+    {
+        int port = AzuriteProcess.FreePort();
+        FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(["--port", port.ToString(CultureInfo.InvariantCulture)], scriptRoot);
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Keys:System"] = SystemKey,
+            ["Keys:Host"] = HostKey,
+            ["Keys:Master"] = "e2e-master-key",
+            ["AzureWebJobs.EverySecond.Disabled"] = "true",
+            ["AzureWebJobs.Orders.Disabled"] = "true",
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        DealixApp.Configure(builder);
+        builder.AddFunctions(typeof(TestApp).Assembly);
+        FunctionsApplication app = builder.Build();
+        await app.StartAsync();
+        return new TestApp(app, port, scriptRoot);
+    }
+
+    /// <summary>Stops the host gracefully (listeners, triggers, durable worker) and releases it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+}
