@@ -43,8 +43,11 @@ public sealed class AzureStorageOptions
     /// <summary>Activity requests received ahead of the worker asking for them (bounded to keep backlogs short).</summary>
     public int ActivityPrefetch { get; set; } = 16;
 
-    /// <summary>Control messages held in memory per partition before polling pauses.</summary>
-    public int MaxBufferedMessagesPerPartition { get; set; } = 256;
+    /// <summary>
+    /// Control messages held in memory per partition before polling pauses. Small on purpose: a held message must be
+    /// renewed, and what is not held stays in the queue for whichever worker is free.
+    /// </summary>
+    public int MaxBufferedMessagesPerPartition { get; set; } = 32;
 
     /// <summary>Instances whose history stays cached in memory between episodes (extended sessions); 0 disables.</summary>
     public int InstanceCacheSize { get; set; } = 1000;

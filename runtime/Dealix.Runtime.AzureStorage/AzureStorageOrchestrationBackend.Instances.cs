@@ -41,6 +41,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 continue; // someone created or changed it meanwhile: decide again on fresh state
             }
 
+            _cache.Remove(pending.InstanceId);
             NotifyChanged(pending.InstanceId);
             await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, pending, cancellation);
             if (existing is not null && existing.ExecutionId != pending.ExecutionId)

@@ -47,19 +47,6 @@ public sealed partial class AzureStorageOrchestrationBackend
             return null;
         }
 
-        if (message.DequeueCount > _options.MaxDequeueCount)
-        {
-            string what = envelope.Activity is { } activity
-                ? $"activity '{activity.Name}' (task {activity.TaskId}, attempt {activity.Attempt})"
-                : $"message {envelope.Orchestration!.Event.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal)}";
-            string reason = $"{what} was delivered {message.DequeueCount} times without completing (limit {_options.MaxDequeueCount})";
-            string dl = await QuarantineAsync("PoisonMessage", queue.Name, envelope.InstanceId, reason, text, message.DequeueCount, cancellation);
-            await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
-            await FailInstanceAsync(envelope.InstanceId!, envelope.Activity?.ExecutionId,
-                new TaskFailureDetails("PoisonMessage", $"The {reason}; it was moved to dead letter {dl}."), cancellation);
-            return null;
-        }
-
         DateTimeOffset visibleUntil = Now + _options.MessageLockTimeout;
         if (_heldById.TryGetValue(message.MessageId, out HeldMessage? already))
         {
@@ -75,6 +62,19 @@ public sealed partial class AzureStorageOrchestrationBackend
                 already.Gate.Release();
             }
 
+            return null;
+        }
+
+        if (message.DequeueCount > _options.MaxDequeueCount)
+        {
+            string what = envelope.Activity is { } activity
+                ? $"activity '{activity.Name}' (task {activity.TaskId}, attempt {activity.Attempt})"
+                : $"message {envelope.Orchestration!.Event.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal)}";
+            string reason = $"{what} was delivered {message.DequeueCount} times without completing (limit {_options.MaxDequeueCount})";
+            string dl = await QuarantineAsync("PoisonMessage", queue.Name, envelope.InstanceId, reason, text, message.DequeueCount, cancellation);
+            await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
+            await FailInstanceAsync(envelope.InstanceId!, envelope.Activity?.ExecutionId,
+                new TaskFailureDetails("PoisonMessage", $"The {reason}; it was moved to dead letter {dl}."), cancellation);
             return null;
         }
 
@@ -200,47 +200,45 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             DateTimeOffset threshold = Now + (lockTimeout / 2);
-            foreach (HeldMessage held in _held.Keys.Where(h => !h.Finished && h.VisibleUntil < threshold).ToList())
+            List<HeldMessage> due = _held.Keys.Where(h => !h.Finished && h.VisibleUntil < threshold).ToList();
+            try
             {
-                try
-                {
-                    await held.Gate.WaitAsync(cancellation);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-
-                try
-                {
-                    if (held.Finished)
-                    {
-                        continue;
-                    }
-
-                    Response<UpdateReceipt> receipt = await held.Queue.UpdateMessageAsync(
-                        held.QueueMessageId, held.PopReceipt, visibilityTimeout: lockTimeout, cancellationToken: cancellation);
-                    held.PopReceipt = receipt.Value.PopReceipt;
-                    held.VisibleUntil = Now + lockTimeout;
-                }
-                catch (RequestFailedException e) when (e.Status is 404 or 400)
-                {
-                    Forget(held); // someone else received it after our visibility lapsed; theirs now
-                }
-                catch (Exception e) when (IsStorageFailure(e))
-                {
-                    _log.StorageLoopFailed(e, "message renewal", TaskHubName);
-                    break;
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-                finally
-                {
-                    held.Gate.Release();
-                }
+                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellation },
+                    async (held, token) => await RenewAsync(held, lockTimeout, token));
             }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RenewAsync(HeldMessage held, TimeSpan lockTimeout, CancellationToken cancellation)
+    {
+        await held.Gate.WaitAsync(cancellation);
+        try
+        {
+            if (held.Finished)
+            {
+                return;
+            }
+
+            Response<UpdateReceipt> receipt = await held.Queue.UpdateMessageAsync(
+                held.QueueMessageId, held.PopReceipt, visibilityTimeout: lockTimeout, cancellationToken: cancellation);
+            held.PopReceipt = receipt.Value.PopReceipt;
+            held.VisibleUntil = Now + lockTimeout;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 400)
+        {
+            Forget(held); // someone else received it after our visibility lapsed; theirs now
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            _log.StorageLoopFailed(e, "message renewal", TaskHubName);
+        }
+        finally
+        {
+            held.Gate.Release();
         }
     }
 }

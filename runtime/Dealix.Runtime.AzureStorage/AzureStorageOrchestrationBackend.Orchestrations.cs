@@ -92,17 +92,28 @@ public sealed partial class AzureStorageOrchestrationBackend
             .. commit.OrchestratorMessages.Select(m => QueueEnvelope.For(m)),
         ];
 
-        TableEntity outboxRow;
+        // The query index changes only when what a query shows changes; the outbox row exists only when it has work.
+        bool indexChanged = row is null || row.ExecutionId != state.ExecutionId || row.State.Status != state.Status
+            || row.State.CustomStatus != state.CustomStatus || row.State.Output != state.Output || row.State.Name != state.Name;
+        TableEntity? outboxRow = null;
         ETag? newETag;
+        List<string> processedIds;
+        int historyRowCount;
         try
         {
             List<TableEntity> historyRows = await BuildHistoryRowsAsync(instanceId, state.ExecutionId, startIndex, commit.NewHistory, cancellation);
             // A message the episode hands back to its own instance (deferred) is not consumed: its id must stay usable.
             var deferred = commit.OrchestratorMessages.Where(m => m.InstanceId == instanceId).Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
-            IEnumerable<string> processed = (row?.Processed ?? [])
-                .Concat(locked.Messages.Select(h => h.Envelope.DedupeId).Where(id => !deferred.Contains(id)));
-            TableEntity instanceRow = await BuildInstanceEntityAsync(state, startIndex + historyRows.Count, processed, cancellation);
-            outboxRow = await BuildOutboxRowAsync(instanceId, Guid.NewGuid().ToString("N"), envelopes, cancellation);
+            processedIds = [.. (row?.Processed ?? [])
+                .Concat(locked.Messages.Select(h => h.Envelope.DedupeId).Where(id => !deferred.Contains(id)))
+                .TakeLast(_options.DeduplicationWindow)];
+            historyRowCount = startIndex + historyRows.Count;
+            TableEntity instanceRow = await BuildInstanceEntityAsync(state, historyRowCount, processedIds, cancellation);
+            if (envelopes.Count > 0 || indexChanged)
+            {
+                outboxRow = await BuildOutboxRowAsync(instanceId, Guid.NewGuid().ToString("N"), envelopes, cancellation);
+            }
+
             var actions = new List<TableTransactionAction>(historyRows.Count + 2)
             {
                 row is null
@@ -110,7 +121,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                     : new TableTransactionAction(TableTransactionActionType.UpdateReplace, instanceRow, row.ETag),
             };
             actions.AddRange(historyRows.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, h)));
-            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, outboxRow));
+            if (outboxRow is not null)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, outboxRow));
+            }
+
             Response<IReadOnlyList<Response>> response = await _history.SubmitTransactionAsync(actions, cancellation);
             newETag = response.Value.Count > 0 ? response.Value[0].Headers.ETag : null;
         }
@@ -120,7 +135,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             _cache.Remove(instanceId);
             await ReleaseManyQuietlyAsync(locked.Messages, TimeSpan.Zero);
             Unlock(locked.Buffer, requeue: true);
-            if (e is TableTransactionFailedException { Status: 409 or 412 })
+            if (e is TableTransactionFailedException { Status: 404 or 409 or 412 })
             {
                 throw new WorkItemLostException(
                     $"Instance '{instanceId}' changed since its work item was locked (another worker committed first); the episode was discarded.", e);
@@ -132,7 +147,14 @@ public sealed partial class AzureStorageOrchestrationBackend
         List<HistoryEvent> history = newExecution ? [.. commit.NewHistory] : [.. locked.History, .. commit.NewHistory];
         if (newETag is { } etag)
         {
-            _cache.Set(instanceId, etag, state.ExecutionId, history);
+            _cache.Set(instanceId, new InstanceRow
+            {
+                State = state,
+                ExecutionId = state.ExecutionId,
+                HistoryRows = historyRowCount,
+                Processed = processedIds,
+                ETag = etag,
+            }, history);
         }
         else
         {
@@ -142,7 +164,11 @@ public sealed partial class AzureStorageOrchestrationBackend
         Task deletes = DeleteManyQuietlyAsync(locked.Messages);
         Unlock(locked.Buffer, requeue: true);
         NotifyChanged(instanceId);
-        await FinishOutboxAsync(instanceId, outboxRow.RowKey, envelopes, state, cancellation);
+        if (outboxRow is not null)
+        {
+            await FinishOutboxAsync(instanceId, outboxRow.RowKey, envelopes, indexChanged ? state : null, cancellation);
+        }
+
         await deletes;
         if (newExecution && row is not null && row.ExecutionId != state.ExecutionId)
         {
@@ -181,9 +207,10 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         string instanceId = buffer.InstanceId;
         InstanceRow? row;
+        bool cached = _cache.TryGet(instanceId, out InstanceRow cachedRow, out List<HistoryEvent> history);
         try
         {
-            row = await ReadInstanceRowAsync(instanceId, cancellation);
+            row = cached ? cachedRow : await ReadInstanceRowAsync(instanceId, cancellation);
         }
         catch (HistoryCorruptException e)
         {
@@ -235,8 +262,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             return (null, false);
         }
 
-        List<HistoryEvent> history = [];
-        if (row is not null && !_cache.TryGet(instanceId, row.ETag, row.ExecutionId, out history))
+        if (row is not null && !cached)
         {
             try
             {
@@ -247,6 +273,10 @@ public sealed partial class AzureStorageOrchestrationBackend
                 await QuarantineInstanceAsync(instanceId, row, e, fresh, cancellation);
                 return (null, true);
             }
+        }
+        else if (row is null)
+        {
+            history = [];
         }
 
         var locked = new LockedInstance(buffer, fresh, row, history);
@@ -390,7 +420,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 if (remaining <= _options.MessageLockTimeout / 2)
                 {
                     // Received a little early (visibility is in whole seconds): hold it and deliver it exactly when due.
-                    _ = DeliverWhenDueAsync(held, remaining, cancellation);
+                    _ = DeliverWhenDueAsync(held, DateTime.SpecifyKind(visibleAt, DateTimeKind.Utc), cancellation);
                 }
                 else
                 {
@@ -406,11 +436,16 @@ public sealed partial class AzureStorageOrchestrationBackend
         AddToBuffer(held);
     }
 
-    private async Task DeliverWhenDueAsync(HeldMessage held, TimeSpan remaining, CancellationToken cancellation)
+    private async Task DeliverWhenDueAsync(HeldMessage held, DateTime visibleAt, CancellationToken cancellation)
     {
         try
         {
-            await Task.Delay(remaining, _time, cancellation);
+            // Timers may fire a hair early; never deliver before VisibleAt.
+            for (TimeSpan remaining = visibleAt - Now.UtcDateTime; remaining > TimeSpan.Zero; remaining = visibleAt - Now.UtcDateTime)
+            {
+                await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), _time, cancellation);
+            }
+
             AddToBuffer(held);
         }
         catch (OperationCanceledException)

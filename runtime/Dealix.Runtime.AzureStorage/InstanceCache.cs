@@ -1,34 +1,34 @@
-using Azure;
 using Dealix.DurableTask.Backend;
 
 namespace Dealix.DurableTask.AzureStorage;
 
 /// <summary>
-/// Extended sessions: the history of recently run instances, keyed by the instance row's ETag after the last
-/// commit. A different ETag on the next lock means someone else changed the instance, and the history is reloaded.
+/// Extended sessions: the instance row and history of recently run instances as this worker last committed them.
+/// A hot instance's next episode starts without any read; if someone else changed the instance meanwhile, the
+/// commit's ETag check fails, the entry is dropped and the episode's messages come back to a fresh read.
 /// </summary>
 internal sealed class InstanceCache(int capacity)
 {
-    private readonly Dictionary<string, (ETag ETag, string ExecutionId, List<HistoryEvent> History, long Used)> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (InstanceRow Row, List<HistoryEvent> History, long Used)> _entries = new(StringComparer.Ordinal);
     private long _clock;
 
-    public bool TryGet(string instanceId, ETag etag, string executionId, out List<HistoryEvent> history)
+    public bool TryGet(string instanceId, out InstanceRow row, out List<HistoryEvent> history)
     {
         lock (_entries)
         {
-            if (_entries.TryGetValue(instanceId, out var entry) && entry.ETag == etag && entry.ExecutionId == executionId)
+            if (_entries.TryGetValue(instanceId, out var entry))
             {
                 _entries[instanceId] = entry with { Used = ++_clock };
-                history = entry.History;
+                (row, history) = (entry.Row, entry.History);
                 return true;
             }
         }
 
-        history = [];
+        (row, history) = (null!, []);
         return false;
     }
 
-    public void Set(string instanceId, ETag etag, string executionId, List<HistoryEvent> history)
+    public void Set(string instanceId, InstanceRow row, List<HistoryEvent> history)
     {
         if (capacity <= 0)
         {
@@ -37,7 +37,7 @@ internal sealed class InstanceCache(int capacity)
 
         lock (_entries)
         {
-            _entries[instanceId] = (etag, executionId, history, ++_clock);
+            _entries[instanceId] = (row, history, ++_clock);
             if (_entries.Count > capacity)
             {
                 // Evict the least recently used quarter in one pass.

@@ -35,11 +35,11 @@ public static class TestHub
         ConnectionString = connectionString,
         TaskHubName = hub ?? NewName(),
         PartitionCount = 4,
-        MessageLockTimeout = TimeSpan.FromSeconds(6),
+        MessageLockTimeout = TimeSpan.FromSeconds(10),
         LeaseDuration = TimeSpan.FromSeconds(4),
         LeaseRenewInterval = TimeSpan.FromSeconds(1),
         OutboxSweepInterval = TimeSpan.FromSeconds(2),
-        OutboxSweepAge = TimeSpan.FromSeconds(3),
+        OutboxSweepAge = TimeSpan.FromSeconds(10),
         MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
         MaxDequeueCount = 4,
     };
