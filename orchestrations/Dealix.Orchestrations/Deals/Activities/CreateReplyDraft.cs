@@ -1,0 +1,29 @@
+using Dealix.DurableTask;
+using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Deals.Lifecycle;
+using Dealix.Orchestrations.Deals.Ports;
+
+namespace Dealix.Orchestrations.Deals.Activities;
+
+/// <summary>
+/// Stores a draft (pending approval, or approved by the §8.6 rule) and records it on the audit ledger. The draft id
+/// comes from the orchestration, so a retry rewrites the same row. Never sends anything.
+/// </summary>
+public sealed class CreateReplyDraft(IDraftStore drafts, IAuditLedger ledger) : TaskActivity<CreateDraftInput, ReplyDraft>
+{
+    public const string Name = "CreateReplyDraft";
+
+    public override async Task<ReplyDraft> RunAsync(TaskActivityContext context, CreateDraftInput input)
+    {
+        ReplyDraft draft = input.Draft;
+        await drafts.CreateAsync(draft);
+        await ledger.AppendAsync(new AuditEntry(
+            AuditIds.From(context.IdempotencyKey), draft.TenantId, draft.CorrelationId, "draft_created", "A", "automation",
+            draft.DealInstanceId, draft.CreatedAt, Channel: JsonName(draft.Channel), ApprovalId: draft.DraftId,
+            AutoApproved: draft.AutoApproved, Reason: $"{draft.Kind}: {draft.Category}".ToLowerInvariant(),
+            Outcome: JsonName(draft.Status)));
+        return draft;
+    }
+
+    private static string JsonName<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace Dealix.Orchestrations.Deals.Contracts;
+
+/// <summary>Why a draft exists; decides its approval SLA (§4.4).</summary>
+// WARNING: persisted by their snake_case names.
+[JsonConverter(typeof(JsonStringEnumConverter<DraftKind>))]
+public enum DraftKind
+{
+    /// <summary>A reply to the contact's own inbound message.</summary>
+    [JsonStringEnumMemberName("reply")] Reply,
+
+    /// <summary>A follow-up the timers of §8.4 asked for.</summary>
+    [JsonStringEnumMemberName("follow_up")] FollowUp,
+}

@@ -1,0 +1,46 @@
+namespace Dealix.Orchestrations.Deals.Contracts;
+
+/// <summary>
+/// A message Dealix proposes to send, as stored in the <c>Drafts</c> table (tenant id = partition key, draft id = row
+/// key). The draft id is the send's idempotency key: a draft is sent at most once. The approval request of §4.3 is
+/// this row (approval id = draft id).
+/// </summary>
+// WARNING: persisted in history (activity input) and in storage.
+public sealed record ReplyDraft
+{
+    public required string DraftId { get; init; }
+    public required string TenantId { get; init; }
+    public required string DealInstanceId { get; init; }
+    public required string ContactId { get; init; }
+    public required MessageChannel Channel { get; init; }
+
+    /// <summary>The recipient's number or address (personal data: never logged).</summary>
+    public required string To { get; init; }
+
+    /// <summary>The text to send (personal data: never logged).</summary>
+    public required string Text { get; init; }
+    public string? Subject { get; init; }
+    public required DraftKind Kind { get; init; }
+    public required string Category { get; init; }
+    public required DealStage Stage { get; init; }
+
+    /// <summary>A move into an approval stage that approving this draft also approves.</summary>
+    public DealStage? ProposedStage { get; init; }
+    public required DraftStatus Status { get; init; }
+    public required string CorrelationId { get; init; }
+    public required DateTime CreatedAt { get; init; }
+    public DateTime? ExpiresAt { get; init; }
+    public bool AutoApproved { get; init; }
+
+    /// <summary>The operator the approval is assigned to; callback tokens are bound to them.</summary>
+    public string? AssignedOperator { get; init; }
+    public string? Reviewer { get; init; }
+    public DateTime? DecidedAt { get; init; }
+    public string? DecisionReason { get; init; }
+
+    /// <summary>The provider's message id once sent.</summary>
+    public string? ProviderMessageId { get; init; }
+
+    /// <summary>The inbound message this draft answers, when it is a reply.</summary>
+    public string? InReplyToMessageId { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Dealix.Orchestrations.Deals.Ports;
+
+/// <summary>The fields a status change records: who decided, when, why, an edited text, the provider's id.</summary>
+public sealed record DraftChange(
+    string? Reviewer = null,
+    DateTime? At = null,
+    string? Reason = null,
+    string? EditedText = null,
+    string? ProviderMessageId = null);

@@ -1,0 +1,41 @@
+using Dealix.DurableTask;
+using Dealix.DurableTask.Backend;
+using Dealix.DurableTask.Testing;
+using Dealix.DurableTask.Worker;
+using Dealix.Orchestrations.Deals;
+
+namespace Dealix.Orchestrations.Tests.Deals;
+
+/// <summary>Recorded histories of the shipped deal orchestrators keep replaying; a changed copy does not.</summary>
+public sealed class DealHistoriesTests
+{
+    private static readonly DurableTaskRegistry Registry = new DurableTaskRegistry().AddDeals();
+
+    [Theory]
+    [InlineData("deal-lifecycle.qualifying-waiting.json")]
+    [InlineData("deal-lifecycle.opted-out.json")]
+    [InlineData("draft-approval.expired.json")]
+    public void RecordedHistory_ReplaysAgainstCurrentCode(string file)
+    {
+        HistoryReplayer.Replay(Registry, Load(file));
+    }
+
+    [Theory]
+    [InlineData("deal-lifecycle.opted-out.json", "OptOutContact")]
+    [InlineData("draft-approval.expired.json", "NotifyOperator")]
+    public void ChangedHistory_IsReportedAsNondeterministic(string file, string activity)
+    {
+        List<HistoryEvent> history = [.. Load(file)];
+        int index = history.FindIndex(e => e is TaskScheduledEvent scheduled && scheduled.Name == activity);
+        history[index] = ((TaskScheduledEvent)history[index]) with { Name = "SomethingElse" };
+
+        NonDeterministicOrchestrationException error = Assert.Throws<NonDeterministicOrchestrationException>(() => HistoryReplayer.Replay(Registry, history));
+        Assert.Contains("SomethingElse", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<HistoryEvent> Load(string file) =>
+        HistoryReplayer.Deserialize(File.ReadAllText(Path.Combine(Path.GetDirectoryName(SourceFile())!, "Histories", file)));
+
+    // Read next to the source: the histories are test data, not build output.
+    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+}
