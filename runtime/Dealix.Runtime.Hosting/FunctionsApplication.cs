@@ -78,6 +78,7 @@ public sealed class FunctionsApplication : IAsyncDisposable
         IReadOnlyList<FunctionDescriptor> all = FunctionCatalog.Discover(builder.FunctionAssemblies);
         var functions = all.Where(f => !IsDisabled(builder.Configuration, f)).ToList();
         FunctionTasks.Register(builder.DurableTasks, all, services => services.GetRequiredService<FunctionInvoker>());
+        CheckTriggers(functions, builder.Configuration, options);
 
         IServiceCollection services = builder.Services;
         builder.Logging.AddConfiguration(builder.Configuration.GetSection($"{FunctionsConfiguration.HostJsonSection}:logging"));
@@ -153,6 +154,35 @@ public sealed class FunctionsApplication : IAsyncDisposable
             }
         });
         return new FunctionsApplication(app, options, functions);
+    }
+
+    /// <summary>Refuses to start with a schedule or queue setting that cannot work, naming each problem.</summary>
+    private static void CheckTriggers(IReadOnlyList<FunctionDescriptor> functions, ConfigurationManager configuration, FunctionsHostOptions options)
+    {
+        var problems = new List<string>();
+        foreach (FunctionDescriptor function in functions)
+        {
+            try
+            {
+                if (function.Kind == FunctionKind.Timer)
+                {
+                    TimerSchedule.Parse(function.Name, function.Timer!.Schedule, configuration, options.TimeZone);
+                }
+                else if (function.Kind == FunctionKind.Queue && !options.IsCustomHandler)
+                {
+                    QueueTriggerService.Clients(function, configuration);
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The triggers cannot start:\n- " + string.Join("\n- ", problems));
+        }
     }
 
     private static bool IsDisabled(ConfigurationManager configuration, FunctionDescriptor function) =>

@@ -85,7 +85,7 @@ public sealed record InvocationRequest(
             data[name] = value.ValueKind switch
             {
                 JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.TryGetInt64(out long whole) ? whole : value.GetDouble(),
+                JsonValueKind.Number => value.TryGetInt64(out long whole) ? whole : (object)value.GetDouble(),
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
                 JsonValueKind.Null => null,

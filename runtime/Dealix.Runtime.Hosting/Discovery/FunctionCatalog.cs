@@ -13,27 +13,31 @@ public static class FunctionCatalog
     public static IReadOnlyList<FunctionDescriptor> Discover(IEnumerable<Assembly> assemblies)
     {
         ArgumentNullException.ThrowIfNull(assemblies);
+        return Discover(assemblies.Distinct().SelectMany(a => a.GetExportedTypes()).Where(t => t.IsClass).OrderBy(t => t.FullName, StringComparer.Ordinal));
+    }
+
+    /// <summary>Discovers the functions of the given types (see <see cref="Discover(IEnumerable{Assembly})"/>).</summary>
+    public static IReadOnlyList<FunctionDescriptor> Discover(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
         var found = new List<FunctionDescriptor>();
         var problems = new List<string>();
-        foreach (Assembly assembly in assemblies.Distinct())
+        foreach (Type type in types)
         {
-            foreach (Type type in assembly.GetExportedTypes().Where(t => t.IsClass).OrderBy(t => t.FullName, StringComparer.Ordinal))
+            foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
-                foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                if (method.GetCustomAttribute<FunctionAttribute>() is not { } function)
                 {
-                    if (method.GetCustomAttribute<FunctionAttribute>() is not { } function)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    if (Describe(function.Name, method, out string? problem) is { } descriptor)
-                    {
-                        found.Add(descriptor);
-                    }
-                    else
-                    {
-                        problems.Add(problem!);
-                    }
+                if (Describe(function.Name, method, out string? problem) is { } descriptor)
+                {
+                    found.Add(descriptor);
+                }
+                else
+                {
+                    problems.Add(problem!);
                 }
             }
         }
