@@ -9,3 +9,10 @@ public sealed class InMemoryEngineBehaviourTests : EngineBehaviourTests
     protected override async Task<IDurableTestHub> StartHubAsync(Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services = null) =>
         await HostFixture.StartAsync(tasks, services);
 }
+
+/// <summary>The shared suite with every activity sent through the backend's queue instead of run in process.</summary>
+public sealed class InMemoryQueuedActivitiesBehaviourTests : EngineBehaviourTests
+{
+    protected override async Task<IDurableTestHub> StartHubAsync(Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services = null) =>
+        await HostFixture.StartAsync(tasks, services, options: new Worker.DurableTaskWorkerOptions { InlineActivities = false });
+}

@@ -22,6 +22,8 @@ public sealed class DurableTaskWorker : IAsyncDisposable
     private readonly EpisodeProcessor _episodes;
     private readonly SemaphoreSlim _orchestrationSlots;
     private readonly SemaphoreSlim _activitySlots;
+    private readonly SemaphoreSlim _inlineSlots;
+    private readonly InlineActivities? _inline;
     private readonly Lock _inFlightGate = new();
     private readonly HashSet<Task> _inFlight = [];
     private CancellationTokenSource? _stopping;
@@ -48,6 +50,13 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         _episodes = new EpisodeProcessor(_registry, _services, _options.DataConverter, loggerFactory, _time);
         _orchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestrations);
         _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivities);
+
+        // In-process activities have slots of their own: sharing the dispatcher's would let a dispatcher that holds
+        // a slot while it waits for queue work starve the episode that is waiting for it.
+        _inlineSlots = new SemaphoreSlim(_options.MaxConcurrentActivities);
+        _inline = _options.InlineActivities
+            ? new InlineActivities(RunInlineAsync, _options.MaxInlineRounds, _options.MaxInlineActivitiesPerRound)
+            : null;
     }
 
     /// <summary>True between start and stop.</summary>
@@ -94,6 +103,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         _stopping?.Dispose();
         _orchestrationSlots.Dispose();
         _activitySlots.Dispose();
+        _inlineSlots.Dispose();
     }
 
     private async Task DispatchAsync<TItem>(
@@ -189,7 +199,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         long startedAt = Stopwatch.GetTimestamp();
         try
         {
-            OrchestrationCommit commit = _episodes.Process(item);
+            OrchestrationCommit commit = await _episodes.ProcessAsync(item, _inline);
             await _backend.CompleteOrchestrationWorkItemAsync(item, commit);
             span?.SetTag("durabletask.status", commit.State.Status.ToString());
             DurableTaskDiagnostics.Episodes.Add(1, new KeyValuePair<string, object?>("status", commit.State.Status.ToString()));
@@ -219,6 +229,34 @@ public sealed class DurableTaskWorker : IAsyncDisposable
     private async Task RunActivityAsync(ActivityWorkItem item)
     {
         ActivityMessage request = item.Message;
+        HistoryEvent result = await ExecuteActivityAsync(request);
+        var response = new OrchestrationMessage($"{request.MessageId}|result", request.InstanceId, request.ExecutionId, result);
+        try
+        {
+            await _backend.CompleteActivityWorkItemAsync(item, response);
+        }
+        catch (Exception ex)
+        {
+            Log.ActivityReportFailed(_log, ex, request.Name, request.InstanceId);
+            await AbandonQuietly(() => _backend.AbandonActivityWorkItemAsync(item));
+        }
+    }
+
+    private async Task<HistoryEvent> RunInlineAsync(ActivityMessage request)
+    {
+        await _inlineSlots.WaitAsync();
+        try
+        {
+            return await ExecuteActivityAsync(request);
+        }
+        finally
+        {
+            _inlineSlots.Release();
+        }
+    }
+
+    private async Task<HistoryEvent> ExecuteActivityAsync(ActivityMessage request)
+    {
         using Activity? span = DurableTaskDiagnostics.StartSpan($"activity {request.Name}", request.TraceParent);
         span?.SetTag("durabletask.instance_id", request.InstanceId);
         span?.SetTag("durabletask.task_id", request.TaskId);
@@ -231,16 +269,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         }
 
         DurableTaskDiagnostics.Activities.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "failed" : "completed"));
-        var response = new OrchestrationMessage($"{request.MessageId}|result", request.InstanceId, request.ExecutionId, result);
-        try
-        {
-            await _backend.CompleteActivityWorkItemAsync(item, response);
-        }
-        catch (Exception ex)
-        {
-            Log.ActivityReportFailed(_log, ex, request.Name, request.InstanceId);
-            await AbandonQuietly(() => _backend.AbandonActivityWorkItemAsync(item));
-        }
+        return result;
     }
 
     private async Task<HistoryEvent> InvokeActivityAsync(ActivityMessage request)

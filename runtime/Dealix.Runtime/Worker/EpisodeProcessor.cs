@@ -20,7 +20,17 @@ internal sealed class EpisodeProcessor(
     private static readonly Guid ExecutionNamespace = new("3b8cbb62-3f0f-4a55-a0c4-6a0f3d1c2e71");
     private readonly ILogger _log = loggerFactory.CreateLogger("Dealix.DurableTask.Worker");
 
-    public OrchestrationCommit Process(OrchestrationWorkItem item)
+    /// <summary>Runs one episode without running activities in process.</summary>
+    public OrchestrationCommit Process(OrchestrationWorkItem item) => ProcessAsync(item, null).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs one episode. With <paramref name="inline"/>, activities the episode schedules that this worker can run are
+    /// run in process and their results fed back as further rounds before anything is committed, so a chain of
+    /// activities costs one commit instead of a queue round trip per step. Each round is recorded in history exactly
+    /// as a separate episode would be (OrchestratorStarted … OrchestratorCompleted), so replay cannot tell the
+    /// difference. A crash before the commit re-runs the rounds, with the same task ids and idempotency keys.
+    /// </summary>
+    public async Task<OrchestrationCommit> ProcessAsync(OrchestrationWorkItem item, InlineActivities? inline)
     {
         DateTime now = time.GetUtcNow().UtcDateTime;
         InstanceState? state = item.State;
@@ -76,7 +86,26 @@ internal sealed class EpisodeProcessor(
         string orchestratorName = start?.Name ?? recordedStart!.Name;
         ITaskOrchestrator? orchestrator = CreateOrchestrator(orchestratorName, item.InstanceId);
         EpisodeOutcome outcome = OrchestrationExecutor.Execute(item.InstanceId, orchestrator, past, newEvents, converter, loggerFactory);
-        return BuildCommit(item, state, start, outcome, now, outbound);
+        var activities = new List<ActivityMessage>();
+        var rounds = new List<HistoryEvent>();
+        for (int round = 0; inline is not null && round < inline.MaxRounds && outcome.Status == OrchestrationRuntimeStatus.Running; round++)
+        {
+            ScheduleTaskAction[] local = [.. outcome.NewActions.OfType<ScheduleTaskAction>().Where(a => registry.HasActivity(a.Name))];
+            if (local.Length == 0 || local.Length > inline.MaxActivitiesPerRound)
+            {
+                break;
+            }
+
+            var inlined = local.Select(a => a.Id).ToHashSet();
+            rounds.AddRange(RecordRound(item.InstanceId, outcome, now, outbound, activities, inlined));
+            HistoryEvent[] results = await Task.WhenAll(local.Select(a => inline.Run(ToActivityMessage(item.InstanceId, outcome.ExecutionId, a))));
+            now = time.GetUtcNow().UtcDateTime;
+            orchestrator = CreateOrchestrator(orchestratorName, item.InstanceId);
+            outcome = OrchestrationExecutor.Execute(
+                item.InstanceId, orchestrator, [.. past, .. rounds], [new OrchestratorStartedEvent { Timestamp = now }, .. results], converter, loggerFactory);
+        }
+
+        return BuildCommit(item, state, start, outcome, now, outbound, activities, rounds);
     }
 
     /// <summary>The deterministic execution id of a sub-orchestration started at a given step.</summary>
@@ -212,25 +241,29 @@ internal sealed class EpisodeProcessor(
         }
     }
 
-    private static OrchestrationCommit BuildCommit(
-        OrchestrationWorkItem item, InstanceState? state, ExecutionStartedEvent? start, EpisodeOutcome outcome, DateTime now, List<OrchestrationMessage> outbound)
+    private static ActivityMessage ToActivityMessage(string instanceId, string execution, ScheduleTaskAction task) =>
+        new($"{instanceId}|{execution}|{task.Id}", instanceId, execution, task.Id, task.Name, task.Input, task.Attempt, $"{instanceId}:{execution}:{task.FirstAttemptId}")
+        {
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
+        };
+
+    /// <summary>
+    /// The history of one round (its applied events, its actions, OrchestratorCompleted) and the messages its actions
+    /// send; activities in <paramref name="inlined"/> run in process and send nothing.
+    /// </summary>
+    private static List<HistoryEvent> RecordRound(
+        string instanceId, EpisodeOutcome outcome, DateTime now, List<OrchestrationMessage> outbound, List<ActivityMessage> activities, HashSet<int> inlined)
     {
-        string instanceId = item.InstanceId;
         string execution = outcome.ExecutionId;
         var appended = new List<HistoryEvent>(outcome.AppliedEvents);
-        var activities = new List<ActivityMessage>();
         foreach (OrchestratorAction action in outcome.NewActions)
         {
             appended.Add(action.ToHistoryEvent(now));
             string messageId = $"{instanceId}|{execution}|{action.Id}";
             switch (action)
             {
-                case ScheduleTaskAction task:
-                    activities.Add(new ActivityMessage(
-                        messageId, instanceId, execution, task.Id, task.Name, task.Input, task.Attempt, $"{instanceId}:{execution}:{task.FirstAttemptId}")
-                    {
-                        TraceParent = System.Diagnostics.Activity.Current?.Id,
-                    });
+                case ScheduleTaskAction task when !inlined.Contains(task.Id):
+                    activities.Add(ToActivityMessage(instanceId, execution, task));
                     break;
                 case CreateTimerAction timer:
                     outbound.Add(new OrchestrationMessage(messageId, instanceId, execution, new TimerFiredEvent(timer.Id, timer.FireAt) { Timestamp = timer.FireAt })
@@ -254,6 +287,23 @@ internal sealed class EpisodeProcessor(
         }
 
         appended.Add(new OrchestratorCompletedEvent { Timestamp = now });
+        return appended;
+    }
+
+    private static OrchestrationCommit BuildCommit(
+        OrchestrationWorkItem item,
+        InstanceState? state,
+        ExecutionStartedEvent? start,
+        EpisodeOutcome outcome,
+        DateTime now,
+        List<OrchestrationMessage> outbound,
+        List<ActivityMessage> activities,
+        IReadOnlyList<HistoryEvent> earlierRounds)
+    {
+        string instanceId = item.InstanceId;
+        string execution = outcome.ExecutionId;
+        var appended = new List<HistoryEvent>(earlierRounds);
+        appended.AddRange(RecordRound(instanceId, outcome, now, outbound, activities, new HashSet<int>()));
         bool terminal = outcome.Status.IsTerminal();
         if (terminal)
         {
