@@ -16,7 +16,7 @@ public sealed record TextClassifierOptions
     public float L2Regularization { get; init; } = 0.01f;
 
     /// <summary>Maximum training passes.</summary>
-    public int MaximumIterations { get; init; } = 200;
+    public int MaximumIterations { get; init; } = 50;
 
     /// <summary>A short, stable description used in the model version.</summary>
     public string Describe() =>

@@ -15,6 +15,8 @@ public sealed class KeywordPattern
         "وهال", "وال", "فال", "بال", "ولل", "فلل", "هال", "ال", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل",
     ];
 
+    private const int MemoThreshold = 256;
+
     private readonly Element[] _elements;
 
     private KeywordPattern(string id, string source, Element[] elements, bool sameClause)
@@ -101,9 +103,13 @@ public sealed class KeywordPattern
     public bool IsMatch(TokenizedText text)
     {
         IReadOnlyList<TextToken> tokens = text.Tokens;
+
+        // Long messages repeat their words: remember each element's verdict per distinct token so a 1 MB
+        // message costs hash look-ups, not a full alternative scan per token.
+        Dictionary<string, bool>[]? memo = tokens.Count > MemoThreshold ? new Dictionary<string, bool>[_elements.Length] : null;
         for (int start = 0; start < tokens.Count; start++)
         {
-            if (MatchAt(tokens, start, 0, tokens[start].Clause, out int end) && !IsVetoed(tokens, start, end))
+            if (MatchAt(tokens, start, 0, tokens[start].Clause, memo, out int end) && !IsVetoed(tokens, start, end))
             {
                 return true;
             }
@@ -114,7 +120,7 @@ public sealed class KeywordPattern
 
     /// <summary>True if the pattern matches starting exactly at token <paramref name="start"/>.</summary>
     public bool IsMatchAt(IReadOnlyList<TextToken> tokens, int start) =>
-        start < tokens.Count && MatchAt(tokens, start, 0, tokens[start].Clause, out int end) && !IsVetoed(tokens, start, end);
+        start < tokens.Count && MatchAt(tokens, start, 0, tokens[start].Clause, null, out int end) && !IsVetoed(tokens, start, end);
 
     /// <summary>True when a single token is accepted by the pattern's first element.</summary>
     public bool AcceptsFirst(string token) => _elements.Length > 0 && _elements[0].Accepts(token);
@@ -140,7 +146,8 @@ public sealed class KeywordPattern
         return false;
     }
 
-    private bool MatchAt(IReadOnlyList<TextToken> tokens, int position, int elementIndex, int clause, out int end)
+    private bool MatchAt(IReadOnlyList<TextToken> tokens, int position, int elementIndex, int clause,
+        Dictionary<string, bool>[]? memo, out int end)
     {
         end = position;
         if (elementIndex == _elements.Length)
@@ -163,7 +170,7 @@ public sealed class KeywordPattern
                     break;
                 }
 
-                if (MatchAt(tokens, position + skip, elementIndex + 1, clause, out end))
+                if (MatchAt(tokens, position + skip, elementIndex + 1, clause, memo, out end))
                 {
                     return true;
                 }
@@ -172,13 +179,31 @@ public sealed class KeywordPattern
             return false;
         }
 
-        if (position < tokens.Count && (!SameClause || tokens[position].Clause == clause) && element.Accepts(tokens[position].Value)
-            && MatchAt(tokens, position + 1, elementIndex + 1, clause, out end))
+        if (position < tokens.Count && (!SameClause || tokens[position].Clause == clause)
+            && Accepts(element, elementIndex, tokens[position].Value, memo)
+            && MatchAt(tokens, position + 1, elementIndex + 1, clause, memo, out end))
         {
             return true;
         }
 
-        return element.Optional && MatchAt(tokens, position, elementIndex + 1, clause, out end);
+        return element.Optional && MatchAt(tokens, position, elementIndex + 1, clause, memo, out end);
+    }
+
+    private static bool Accepts(Element element, int elementIndex, string token, Dictionary<string, bool>[]? memo)
+    {
+        if (memo is null)
+        {
+            return element.Accepts(token);
+        }
+
+        Dictionary<string, bool> verdicts = memo[elementIndex] ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (!verdicts.TryGetValue(token, out bool accepted))
+        {
+            accepted = element.Accepts(token);
+            verdicts[token] = accepted;
+        }
+
+        return accepted;
     }
 
     private sealed record Element(Alternative[] Alternatives, bool Optional, int Gap)
