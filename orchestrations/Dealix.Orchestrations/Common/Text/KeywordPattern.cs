@@ -15,7 +15,7 @@ public sealed class KeywordPattern
         "وهال", "وال", "فال", "بال", "ولل", "فلل", "هال", "ال", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل",
     ];
 
-    private const int MemoThreshold = 256;
+    internal const int MemoThreshold = 256;
 
     private readonly Element[] _elements;
 
