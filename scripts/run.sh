@@ -12,7 +12,8 @@ azurite_pid=""
 if (exec 3<>/dev/tcp/127.0.0.1/10000) 2>/dev/null; then
   echo "run.sh: something already listens on 127.0.0.1:10000; using it as Azurite" >&2
 else
-  azurite_pid=$(bash scripts/azurite.sh start .azurite 10000 10001 10002)
+  # In its own session, so that Ctrl+C reaches the host only and Azurite outlives the host's graceful stop.
+  azurite_pid=$(setsid bash scripts/azurite.sh start .azurite 10000 10001 10002)
   echo "run.sh: Azurite started (PID $azurite_pid, data in .azurite/)" >&2
 fi
 stop_azurite() {

@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Runtime.Hosting;
@@ -66,11 +67,33 @@ public sealed class FunctionsApplication : IAsyncDisposable
     /// <summary>Stops: the listeners, the triggers, then the durable worker.</summary>
     public Task StopAsync(CancellationToken cancellation = default) => App.StopAsync(cancellation);
 
-    /// <summary>Runs until the process is asked to stop.</summary>
-    public Task RunAsync() => App.RunAsync();
+    /// <summary>Runs until the process is asked to stop (Ctrl+C, SIGTERM), then stops gracefully.</summary>
+    public async Task RunAsync()
+    {
+        await App.StartAsync();
+        await App.WaitForShutdownAsync();
+    }
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => App.DisposeAsync();
+    /// <summary>
+    /// Releases the app. The backend is released first and on its own: when storage is already gone (Azurite stopped
+    /// before the host) its lease hand-back fails, which must not crash the shutdown; the leases then simply expire.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (App.Services.GetService<IOrchestrationBackend>() is { } backend)
+            {
+                await backend.DisposeAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            Log.BackendReleaseFailed(App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Host.Shutdown"), e);
+        }
+
+        await App.DisposeAsync();
+    }
 
     internal static FunctionsApplication Create(FunctionsApplicationBuilder builder)
     {

@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 9207, Level = LogLevel.Warning, Message = "No {KeyKind} key is configured; requests needing it are refused (set {Setting})")]
     public static partial void KeyMissing(ILogger logger, string keyKind, string setting);
 
+    [LoggerMessage(EventId = 9208, Level = LogLevel.Warning, Message = "The task hub's storage could not be released at shutdown; its partition leases will expire by themselves")]
+    public static partial void BackendReleaseFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 9210, Level = LogLevel.Information, Message = "Timer {FunctionName}: next occurrence {Next:o}")]
     public static partial void TimerScheduled(ILogger logger, string functionName, DateTime next);
 
