@@ -205,6 +205,44 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Completed", done.RuntimeStatus);
     }
 
+    [Fact]
+    public async Task SuspendResumeRestartAndWait_BehaveAsInDurableFunctions()
+    {
+        string id = "ops-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync(Api($"/orchestrators/{ApprovalFunctions.OrchestratorName}/{id}"), null)).StatusCode);
+        await Eventually.MatchAsync(() => ObserveAsync(Api($"/instances/{id}")), o => o.RuntimeStatus == "Running", "the instance to run");
+
+        // The id is taken while the instance runs.
+        HttpResponseMessage duplicate = await Http.PostAsync(Api($"/orchestrators/{ApprovalFunctions.OrchestratorName}/{id}"), null);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync(Api($"/instances/{id}/suspend", "reason=check"), null)).StatusCode);
+        Observed suspended = await Eventually.MatchAsync(() => ObserveAsync(Api($"/instances/{id}")), o => o.RuntimeStatus == "Suspended", "the suspension");
+        Assert.Equal(HttpStatusCode.Accepted, suspended.Code);
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync(Api($"/instances/{id}/resume", "reason=ok"), null)).StatusCode);
+        await Eventually.MatchAsync(() => ObserveAsync(Api($"/instances/{id}")), o => o.RuntimeStatus == "Running", "the resumption");
+        Assert.Equal(HttpStatusCode.Accepted, (await Http.PostAsync(Api($"/instances/{id}/raiseEvent/{ApprovalFunctions.EventName}"), Json("""{"by":"Huda"}"""))).StatusCode);
+        Observed done = await Eventually.MatchAsync(() => ObserveAsync(Api($"/instances/{id}", "showHistory=true&showHistoryOutput=true")), o => o.Code == HttpStatusCode.OK, "completion");
+        string[] events = [.. done.Body!.Value.GetProperty("historyEvents").EnumerateArray().Select(e => e.GetProperty("EventType").GetString()!)];
+        Assert.Contains("ExecutionStarted", events);
+        Assert.Contains("ExecutionSuspended", events);
+        Assert.Contains("EventRaised", events);
+        Assert.Equal("ExecutionCompleted", events[^1]);
+
+        // Restart under a new id (the default): a new check-status response for a new instance.
+        HttpResponseMessage restarted = await Http.PostAsync(Api($"/instances/{id}/restart"), null);
+        Assert.Equal(HttpStatusCode.Accepted, restarted.StatusCode);
+        string newId = (await restarted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.NotEqual(id, newId);
+        Assert.Equal("Running", (await Eventually.MatchAsync(() => ObserveAsync(Api($"/instances/{newId}")), o => o.RuntimeStatus == "Running", "the restarted instance")).RuntimeStatus);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.PostAsync(Api("/instances/no-such-instance/restart"), null)).StatusCode);
+
+        // Start and wait: the raw output with 200 when it completes within the timeout.
+        HttpResponseMessage waited = await Http.PostAsync(Api($"/orchestrators/{HelloCitiesOrchestrator.Name}", "timeout=60&pollingInterval=1"), null);
+        Assert.Equal(HttpStatusCode.OK, waited.StatusCode);
+        Assert.Equal(5, (await waited.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+    }
+
     private static string Api(string path, string? query = null) =>
         $"{Base}{path}?code={TestApp.SystemKey}{(query is null ? string.Empty : "&" + query)}";
 

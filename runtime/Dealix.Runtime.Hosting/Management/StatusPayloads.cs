@@ -60,7 +60,8 @@ internal static class StatusPayloads
 
     private static JsonObject HistoryItem(HistoryEvent e, bool withPayloads)
     {
-        var item = new JsonObject { ["EventType"] = e.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal), ["EventId"] = e.EventId, ["Timestamp"] = e.Timestamp.ToString("o", CultureInfo.InvariantCulture) };
+        string type = e.GetType().Name;
+        var item = new JsonObject { ["EventType"] = type.EndsWith("Event", StringComparison.Ordinal) ? type[..^"Event".Length] : type, ["EventId"] = e.EventId, ["Timestamp"] = e.Timestamp.ToString("o", CultureInfo.InvariantCulture) };
         switch (e)
         {
             case ExecutionStartedEvent started:
