@@ -15,10 +15,15 @@ VERSION=3.37.0
 DIR="$ROOT/.tools/azurite"
 BIN="$DIR/node_modules/.bin/azurite"
 
+installed() { [[ -x "$BIN" && -f "$DIR/.installed" && "$(cat "$DIR/.installed")" == "$VERSION" ]]; }
+
 install() {
-  if [[ -x "$BIN" && -f "$DIR/.installed" && "$(cat "$DIR/.installed")" == "$VERSION" ]]; then
-    return 0
-  fi
+  installed && return 0
+  # Several test runs may ask at once: one installs, the others wait for it.
+  mkdir -p "$ROOT/.tools"
+  exec 9>"$ROOT/.tools/azurite.lock"
+  flock 9
+  installed && return 0
   command -v npm >/dev/null || { echo "azurite.sh: npm is not on PATH; install Node.js (apt-get install nodejs npm)" >&2; exit 2; }
   mkdir -p "$DIR"
   cat >"$DIR/package.json" <<JSON

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Queues.Models;
+using Dealix.DurableTask.Backend;
 
 namespace Dealix.DurableTask.AzureStorage;
 
@@ -69,7 +70,12 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             string what = envelope.Activity is { } activity
                 ? $"activity '{activity.Name}' (task {activity.TaskId}, attempt {activity.Attempt})"
-                : $"message {envelope.Orchestration!.Event.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal)}";
+                : envelope.Orchestration!.Event switch
+                {
+                    ExecutionStartedEvent started => $"start message of orchestration '{started.Name}'",
+                    EventRaisedEvent raised => $"event '{raised.Name}'",
+                    HistoryEvent other => $"message {other.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal)}",
+                };
             string reason = $"{what} was delivered {message.DequeueCount} times without completing (limit {_options.MaxDequeueCount})";
             string dl = await QuarantineAsync("PoisonMessage", queue.Name, envelope.InstanceId, reason, text, message.DequeueCount, cancellation);
             await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
@@ -100,10 +106,12 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             await DeleteQuietlyAsync(held.Queue, held.QueueMessageId, held.PopReceipt, cancellation);
-            Forget(held);
         }
         finally
         {
+            // Even when the delete failed (storage unreachable) the message is no longer ours to renew: it reappears
+            // when its visibility lapses and is then recognised by id and dropped.
+            Forget(held);
             held.Gate.Release();
         }
     }
@@ -127,11 +135,11 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 // Already gone or received by someone else: nothing to hand back.
             }
-
-            Forget(held);
         }
         finally
         {
+            // Even when the update failed, stop renewing it: its visibility lapses and it is delivered again.
+            Forget(held);
             held.Gate.Release();
         }
     }
@@ -162,6 +170,11 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private void Forget(HeldMessage held)
     {
+        if (held.Finished)
+        {
+            return;
+        }
+
         held.Finished = true;
         _held.TryRemove(held, out _);
         _heldById.TryRemove(new KeyValuePair<string, HeldMessage>(held.QueueMessageId, held));

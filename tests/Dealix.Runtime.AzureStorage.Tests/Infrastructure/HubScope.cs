@@ -49,6 +49,9 @@ public sealed class HubScope : IAsyncDisposable
             MaxQueuePollingInterval = Options.MaxQueuePollingInterval,
             MaxDequeueCount = Options.MaxDequeueCount,
             RetentionPeriod = Options.RetentionPeriod,
+            InstanceCacheSize = Options.InstanceCacheSize,
+            MaxBufferedMessagesPerPartition = Options.MaxBufferedMessagesPerPartition,
+            ActivityPrefetch = Options.ActivityPrefetch,
         };
         configure?.Invoke(options);
         var backend = new AzureStorageOrchestrationBackend(options, _logging);
