@@ -12,7 +12,7 @@ namespace Dealix.Functions.EndToEndTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Base = "/runtime/webhooks/durabletask";
+    private static readonly string Base = "/runtime/webhooks/durabletask";
     private TestApp _app = null!;
 
     private HttpClient Http => _app.Client;

@@ -97,111 +97,111 @@ public static class DurableCommands
         switch (command)
         {
             case "get-instances":
-            {
-                var query = new OrchestrationQuery(
-                    options.Time("created-after"),
-                    options.Time("created-before"),
-                    Statuses(options.Values("runtime-status")),
-                    PageSize: options.Int("top", 10, 1, 1000),
-                    FetchInputsAndOutputs: true);
-                string? token = options.Value("continuation-token");
-                options.EnsureAllRead();
-                await using IAsyncEnumerator<Page<OrchestrationMetadata>> pages = client.GetAllInstancesAsync(query).AsPages(token, query.PageSize).GetAsyncEnumerator();
-                Page<OrchestrationMetadata> page = await pages.MoveNextAsync() ? pages.Current : new Page<OrchestrationMetadata>([]);
-                await output.WriteLineAsync(new JsonArray([.. page.Values.Select(i => (JsonNode?)StatusPayloads.Status(i, false, null, false))]).ToJsonString(Indented));
-                await output.WriteLineAsync($"Continuation token: {page.ContinuationToken ?? "(none: last page)"}");
-                return 0;
-            }
+                {
+                    var query = new OrchestrationQuery(
+                        options.Time("created-after"),
+                        options.Time("created-before"),
+                        Statuses(options.Values("runtime-status")),
+                        PageSize: options.Int("top", 10, 1, 1000),
+                        FetchInputsAndOutputs: true);
+                    string? token = options.Value("continuation-token");
+                    options.EnsureAllRead();
+                    await using IAsyncEnumerator<Page<OrchestrationMetadata>> pages = client.GetAllInstancesAsync(query).AsPages(token, query.PageSize).GetAsyncEnumerator();
+                    Page<OrchestrationMetadata> page = await pages.MoveNextAsync() ? pages.Current : new Page<OrchestrationMetadata>([]);
+                    await output.WriteLineAsync(new JsonArray([.. page.Values.Select(i => (JsonNode?)StatusPayloads.Status(i, false, null, false))]).ToJsonString(Indented));
+                    await output.WriteLineAsync($"Continuation token: {page.ContinuationToken ?? "(none: last page)"}");
+                    return 0;
+                }
 
             case "get-runtime-status":
-            {
-                string id = options.Required("id");
-                bool showInput = options.Flag("show-input");
-                bool showOutput = options.Flag("show-output");
-                options.EnsureAllRead();
-                OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true);
-                if (instance is null)
                 {
-                    await output.WriteLineAsync($"Could not find an orchestration instance with id '{id}'.");
-                    return 1;
-                }
+                    string id = options.Required("id");
+                    bool showInput = options.Flag("show-input");
+                    bool showOutput = options.Flag("show-output");
+                    options.EnsureAllRead();
+                    OrchestrationMetadata? instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true);
+                    if (instance is null)
+                    {
+                        await output.WriteLineAsync($"Could not find an orchestration instance with id '{id}'.");
+                        return 1;
+                    }
 
-                JsonObject status = StatusPayloads.Status(instance, showInput, showOutput ? await client.GetOrchestrationHistoryAsync(id) : null, showOutput);
-                if (!showOutput)
-                {
-                    status.Remove("output");
-                }
+                    JsonObject status = StatusPayloads.Status(instance, showInput, showOutput ? await client.GetOrchestrationHistoryAsync(id) : null, showOutput);
+                    if (!showOutput)
+                    {
+                        status.Remove("output");
+                    }
 
-                await output.WriteLineAsync(status.ToJsonString(Indented));
-                return 0;
-            }
+                    await output.WriteLineAsync(status.ToJsonString(Indented));
+                    return 0;
+                }
 
             case "get-history":
-            {
-                string id = options.Required("id");
-                options.EnsureAllRead();
-                if (await client.GetInstanceAsync(id) is null)
                 {
-                    await output.WriteLineAsync($"Could not find an orchestration instance with id '{id}'.");
-                    return 1;
-                }
+                    string id = options.Required("id");
+                    options.EnsureAllRead();
+                    if (await client.GetInstanceAsync(id) is null)
+                    {
+                        await output.WriteLineAsync($"Could not find an orchestration instance with id '{id}'.");
+                        return 1;
+                    }
 
-                IReadOnlyList<HistoryEvent> history = await client.GetOrchestrationHistoryAsync(id);
-                OrchestrationMetadata instance = (await client.GetInstanceAsync(id, getInputsAndOutputs: true))!;
-                await output.WriteLineAsync(StatusPayloads.Status(instance, true, history, true)["historyEvents"]!.ToJsonString(Indented));
-                return 0;
-            }
+                    IReadOnlyList<HistoryEvent> history = await client.GetOrchestrationHistoryAsync(id);
+                    OrchestrationMetadata instance = (await client.GetInstanceAsync(id, getInputsAndOutputs: true))!;
+                    await output.WriteLineAsync(StatusPayloads.Status(instance, true, history, true)["historyEvents"]!.ToJsonString(Indented));
+                    return 0;
+                }
 
             case "start-new":
-            {
-                string name = options.Required("function-name");
-                string? id = options.Value("id");
-                JsonElement? input = ParseJson(options.Json("input"), "input");
-                options.EnsureAllRead();
-                string started = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(id));
-                await output.WriteLineAsync($"Started '{name}' with instance id '{started}' at {DateTime.UtcNow:o}.");
-                return 0;
-            }
+                {
+                    string name = options.Required("function-name");
+                    string? id = options.Value("id");
+                    JsonElement? input = ParseJson(options.Json("input"), "input");
+                    options.EnsureAllRead();
+                    string started = await client.ScheduleNewOrchestrationInstanceAsync(name, input, new StartOrchestrationOptions(id));
+                    await output.WriteLineAsync($"Started '{name}' with instance id '{started}' at {DateTime.UtcNow:o}.");
+                    return 0;
+                }
 
             case "raise-event":
-            {
-                string id = options.Required("id");
-                string eventName = options.Value("event-name") ?? $"Event_{Guid.NewGuid():N}";
-                JsonElement? data = ParseJson(options.Json("event-data"), "event-data");
-                options.EnsureAllRead();
-                if (await EndedOrMissingAsync(client, id, output))
                 {
-                    return 1;
-                }
+                    string id = options.Required("id");
+                    string eventName = options.Value("event-name") ?? $"Event_{Guid.NewGuid():N}";
+                    JsonElement? data = ParseJson(options.Json("event-data"), "event-data");
+                    options.EnsureAllRead();
+                    if (await EndedOrMissingAsync(client, id, output))
+                    {
+                        return 1;
+                    }
 
-                await client.RaiseEventAsync(id, eventName, data);
-                await output.WriteLineAsync($"Raised event '{eventName}' to instance '{id}'.");
-                return 0;
-            }
+                    await client.RaiseEventAsync(id, eventName, data);
+                    await output.WriteLineAsync($"Raised event '{eventName}' to instance '{id}'.");
+                    return 0;
+                }
 
             case "terminate":
-            {
-                string id = options.Required("id");
-                string? reason = options.Value("reason");
-                options.EnsureAllRead();
-                if (await EndedOrMissingAsync(client, id, output))
                 {
-                    return 1;
+                    string id = options.Required("id");
+                    string? reason = options.Value("reason");
+                    options.EnsureAllRead();
+                    if (await EndedOrMissingAsync(client, id, output))
+                    {
+                        return 1;
+                    }
+
+                    await client.TerminateInstanceAsync(id, reason);
+                    await output.WriteLineAsync($"Termination of instance '{id}' requested; a running host applies it at its next step.");
+                    return 0;
                 }
 
-                await client.TerminateInstanceAsync(id, reason);
-                await output.WriteLineAsync($"Termination of instance '{id}' requested; a running host applies it at its next step.");
-                return 0;
-            }
-
             case "purge-history":
-            {
-                var filter = new PurgeInstancesFilter(options.Time("created-after"), options.Time("created-before"), Statuses(options.Values("runtime-status")));
-                options.EnsureAllRead();
-                PurgeResult result = await client.PurgeAllInstancesAsync(filter);
-                await output.WriteLineAsync($"Purged {result.PurgedInstanceCount} instance(s) and their history.");
-                return 0;
-            }
+                {
+                    var filter = new PurgeInstancesFilter(options.Time("created-after"), options.Time("created-before"), Statuses(options.Values("runtime-status")));
+                    options.EnsureAllRead();
+                    PurgeResult result = await client.PurgeAllInstancesAsync(filter);
+                    await output.WriteLineAsync($"Purged {result.PurgedInstanceCount} instance(s) and their history.");
+                    return 0;
+                }
 
             case "delete-task-hub":
                 options.EnsureAllRead();

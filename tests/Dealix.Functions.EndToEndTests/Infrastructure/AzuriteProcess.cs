@@ -10,7 +10,7 @@ namespace Dealix.Functions.EndToEndTests.Infrastructure;
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
-    private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private AzuriteProcess(int pid, string dataFolder, int blob, int queue, int table)
     {

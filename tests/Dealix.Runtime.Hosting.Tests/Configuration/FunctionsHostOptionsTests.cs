@@ -6,7 +6,7 @@ namespace Dealix.Runtime.Hosting.Tests.Configuration;
 /// <summary>host.json and local.settings.json read the way the Functions host reads them.</summary>
 public sealed class FunctionsHostOptionsTests
 {
-    private const string HostJson = """
+    private static readonly string HostJson = """
         {
           "version": "2.0",
           "functionTimeout": "00:10:00",
@@ -24,7 +24,7 @@ public sealed class FunctionsHostOptionsTests
         }
         """;
 
-    private const string LocalSettings = """
+    private static readonly string LocalSettings = """
         {
           "IsEncrypted": false,
           "Values": { "Storage": "UseDevelopmentStorage=true", "Keys__System": "sys" },
