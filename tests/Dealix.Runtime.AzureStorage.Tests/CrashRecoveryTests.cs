@@ -19,22 +19,31 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite, ITestOutputHelper
         WorkerProcess? second = null;
         try
         {
-            first = await WorkerProcess.StartAsync(azurite.ConnectionString, hub, executions);
+            // Everything is scheduled before the worker starts, so the kill finds a full pipeline.
             List<string> hello = await Completion.ScheduleManyAsync(client, 200, i =>
                 client.ScheduleNewOrchestrationInstanceAsync(SampleTasks.HelloCities, null, new StartOrchestrationOptions($"hello-{i:D3}")));
             List<string> timers = await Completion.ScheduleManyAsync(client, 50, i =>
                 client.ScheduleNewOrchestrationInstanceAsync(SampleTasks.TimerThenHello, 6, new StartOrchestrationOptions($"timer-{i:D3}")));
 
+            first = await WorkerProcess.StartAsync(azurite.ConnectionString, hub, executions);
+
             // Kill once a good part of the work is done and much is in flight.
             DateTime deadline = DateTime.UtcNow.AddSeconds(120);
-            while (FileExecutionRecorder.Read(executions).Count < 300 && DateTime.UtcNow < deadline && !first.HasExited)
+            while (FileExecutionRecorder.Read(executions).Count < 250 && DateTime.UtcNow < deadline && !first.HasExited)
             {
-                await Task.Delay(100);
+                await Task.Delay(20);
             }
 
             await first.KillAsync();
             int beforeKill = FileExecutionRecorder.Read(executions).Count;
-            output.WriteLine($"SIGKILLed worker pid {first.Id} after {beforeKill} activity executions");
+            int endedBeforeKill = 0;
+            foreach (string id in hello)
+            {
+                endedBeforeKill += (await client.GetInstanceAsync(id))?.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? 1 : 0;
+            }
+
+            output.WriteLine($"SIGKILLed worker pid {first.Id} after {beforeKill} activity executions; {endedBeforeKill} of 200 HelloCities had completed");
+            Assert.True(endedBeforeKill < 200, "the kill came after all HelloCities had completed: nothing was in flight");
 
             second = await WorkerProcess.StartAsync(azurite.ConnectionString, hub, executions);
             Dictionary<string, OrchestrationMetadata> done = await Completion.WaitForAllAsync(

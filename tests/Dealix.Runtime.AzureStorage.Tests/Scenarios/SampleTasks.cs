@@ -36,8 +36,9 @@ public static class SampleTasks
         })
         .AddOrchestratorFunc<object?, string>(CallsCrashingActivity, async (context, _) =>
             await context.CallActivityAsync<string>(CrashProcess, "boom"))
-        .AddActivityFunc<string, string>(SayHello, (context, city) =>
+        .AddActivityFunc<string, string>(SayHello, async (context, city) =>
         {
+            await Task.Delay(20); // a little real work, so that a kill finds activities in flight
             recorder.Record(context.IdempotencyKey, context.Attempt);
             return $"Hello {city}!";
         })
