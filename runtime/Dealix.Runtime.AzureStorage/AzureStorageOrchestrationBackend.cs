@@ -54,6 +54,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
         var tableOptions = new TableClientOptions();
         ConfigureRetries(tableOptions.Retry);
+        tableOptions.AddPolicy(Calls.Policy("table"), HttpPipelinePosition.PerRetry);
         var tables = new TableServiceClient(options.ConnectionString, tableOptions);
         _history = tables.GetTableClient(_names.HistoryTable);
         _instances = tables.GetTableClient(_names.InstancesTable);
@@ -62,12 +63,14 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         ConfigureRetries(queueOptions.Retry);
+        queueOptions.AddPolicy(Calls.Policy("queue"), HttpPipelinePosition.PerRetry);
         var queues = new QueueServiceClient(options.ConnectionString, queueOptions);
         _control = _names.ControlQueues.Select(queues.GetQueueClient).ToArray();
         _activities = queues.GetQueueClient(_names.ActivityQueue);
 
         var blobOptions = new BlobClientOptions();
         ConfigureRetries(blobOptions.Retry);
+        blobOptions.AddPolicy(Calls.Policy("blob"), HttpPipelinePosition.PerRetry);
         _payloads = new PayloadStore(new BlobServiceClient(options.ConnectionString, blobOptions).GetBlobContainerClient(_names.PayloadContainer));
         _cache = new InstanceCache(options.InstanceCacheSize);
         _partitions = new PartitionState[options.PartitionCount];
@@ -79,6 +82,9 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
     /// <inheritdoc />
     public string TaskHubName => _options.TaskHubName;
+
+    /// <summary>Storage calls made by this backend object so far.</summary>
+    public StorageCallCounter Calls { get; } = new();
 
     /// <summary>This worker's id in the lease table.</summary>
     public string WorkerId => _workerId;
