@@ -121,6 +121,9 @@ public sealed class FunctionsApplication : IAsyncDisposable
         services.AddSingleton<IScheduleMonitor>(_ => BackendFactory.IsInMemory(options)
             ? new InMemoryScheduleMonitor()
             : new BlobScheduleMonitor(new BlobContainerClient(options.ConnectionString, BlobScheduleMonitor.ContainerName), options.HostId));
+        services.AddSingleton<ITimerLock>(_ => BackendFactory.IsInMemory(options)
+            ? new ProcessTimerLock()
+            : new BlobTimerLock(new BlobContainerClient(options.ConnectionString, BlobScheduleMonitor.ContainerName), options.HostId));
         if (!options.IsCustomHandler)
         {
             // Behind the Functions host, the host runs the timers and polls the queues and invokes this process.

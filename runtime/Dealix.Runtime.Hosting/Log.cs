@@ -41,6 +41,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 9212, Level = LogLevel.Warning, Message = "The schedule status of timer {FunctionName} could not be read or written; continuing without it")]
     public static partial void MonitorFailed(ILogger logger, Exception exception, string functionName);
 
+    [LoggerMessage(EventId = 9213, Level = LogLevel.Debug, Message = "Timer {FunctionName} runs on another instance of this app; waiting for its lock")]
+    public static partial void TimerLockHeldElsewhere(ILogger logger, string functionName);
+
+    [LoggerMessage(EventId = 9214, Level = LogLevel.Warning, Message = "Timer {FunctionName} lost its lock to another instance; it stops running here")]
+    public static partial void TimerLockLost(ILogger logger, string functionName);
+
     [LoggerMessage(EventId = 9220, Level = LogLevel.Warning, Message = "Queue {QueueName}: message {MessageId} failed on delivery {DequeueCount} of {MaxDequeueCount}")]
     public static partial void QueueMessageFailed(ILogger logger, Exception exception, string queueName, string messageId, long dequeueCount, int maxDequeueCount);
 

@@ -45,4 +45,19 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite)
         Assert.True(secondRun[0].Next < restartedAt, "the past-due run reports the occurrence missed while the app was down");
         Assert.All(secondRun.Skip(1), run => Assert.True(run.At >= run.Next!.Value));
     }
+
+    [Fact]
+    public async Task EverySecond_TwoInstancesOnOneHub_RunEachOccurrenceOnce()
+    {
+        string root = TestApp.CreateScriptRoot("Pair" + Guid.NewGuid().ToString("N")[..10]);
+        EverySecondTimer.Runs.Clear();
+        await using (await TestApp.StartAsync(azurite.Azurite, root, TimerOn))
+        await using (await TestApp.StartAsync(azurite.Azurite, root, TimerOn))
+        {
+            await Eventually.MatchAsync(() => Task.FromResult(EverySecondTimer.Runs.Count), count => count >= 4, "four runs with two instances");
+        }
+
+        DateTime?[] occurrences = [.. EverySecondTimer.Runs.Select(r => r.Next)];
+        Assert.Equal(occurrences.Length, occurrences.Distinct().Count());
+    }
 }

@@ -19,6 +19,7 @@ internal sealed class TimerTriggerService(
     IReadOnlyList<FunctionDescriptor> functions,
     FunctionInvoker invoker,
     IScheduleMonitor monitor,
+    ITimerLock timerLock,
     IConfiguration configuration,
     FunctionsHostOptions options,
     TimeProvider time,
@@ -32,7 +33,76 @@ internal sealed class TimerTriggerService(
         return Task.WhenAll(timers.Select(t => RunAsync(t.Function, t.Schedule, stoppingToken)));
     }
 
+    private static readonly TimeSpan LockRetryInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Runs the schedule while this instance holds the timer's lock; waits for the lock otherwise.</summary>
     private async Task RunAsync(FunctionDescriptor function, TimerSchedule schedule, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            ITimerLease? lease = null;
+            try
+            {
+                lease = await timerLock.TryAcquireAsync(function.EntryPoint, stop);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                Log.MonitorFailed(log, e, function.Name);
+            }
+
+            if (lease is null)
+            {
+                Log.TimerLockHeldElsewhere(log, function.Name);
+                try
+                {
+                    await Task.Delay(LockRetryInterval, time, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            await using (lease)
+            {
+                using var held = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                Task renewing = RenewAsync(function, lease, held);
+                await RunScheduleAsync(function, schedule, held.Token);
+                bool exhausted = !held.IsCancellationRequested;
+                await held.CancelAsync();
+                await renewing;
+                if (exhausted)
+                {
+                    return; // The schedule has no further occurrence.
+                }
+            }
+        }
+    }
+
+    private async Task RenewAsync(FunctionDescriptor function, ITimerLease lease, CancellationTokenSource held)
+    {
+        try
+        {
+            while (!held.IsCancellationRequested)
+            {
+                await Task.Delay(lease.RenewInterval, time, held.Token);
+                if (!await lease.RenewAsync(held.Token))
+                {
+                    // Another instance took the timer over: stop running it here.
+                    Log.TimerLockLost(log, function.Name);
+                    await held.CancelAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping, or the schedule ended.
+        }
+    }
+
+    private async Task RunScheduleAsync(FunctionDescriptor function, TimerSchedule schedule, CancellationToken stop)
     {
         TimerTriggerAttribute trigger = function.Timer!;
         string key = function.EntryPoint;
