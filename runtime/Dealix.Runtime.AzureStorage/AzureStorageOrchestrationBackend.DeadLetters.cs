@@ -12,7 +12,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>The <see cref="TaskFailureDetails.ErrorType"/> of an instance whose history could not be read.</summary>
     public const string CorruptHistoryErrorType = "CorruptHistory";
 
-    private const string DeadLetterPartition = "deadletter";
+    private static readonly string DeadLetterPartition = "deadletter";
 
     /// <summary>Lists dead letters, newest first.</summary>
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max = 100, CancellationToken cancellation = default)

@@ -11,8 +11,8 @@ namespace Dealix.DurableTask.AzureStorage;
 /// </summary>
 public sealed partial class AzureStorageOrchestrationBackend
 {
-    private const string LeasePartition = "partition";
-    private const string WorkerPartition = "worker";
+    private static readonly string LeasePartition = "partition";
+    private static readonly string WorkerPartition = "worker";
 
     private async Task LeaseLoopAsync(CancellationToken cancellation)
     {

@@ -11,8 +11,8 @@ namespace Dealix.DurableTask.AzureStorage;
 public sealed partial class AzureStorageOrchestrationBackend
 {
     // Batches stay well under the service limits (100 entities, 4 MiB): the instance row and the outbox row take two.
-    private const int MaxHistoryRowsPerCommit = 90;
-    private const long MaxCommitChars = 1_200_000;
+    private static readonly int MaxHistoryRowsPerCommit = 90;
+    private static readonly long MaxCommitChars = 1_200_000;
 
     private static string PartitionKeyOf(string instanceId) => KeyEncoding.Encode(instanceId);
 
@@ -23,8 +23,8 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private static string OutboxRowKey(string episodeId) => "o." + episodeId;
 
-    private const string OutboxRangeStart = "o.";
-    private const string OutboxRangeEnd = "o/";
+    private static readonly string OutboxRangeStart = "o.";
+    private static readonly string OutboxRangeEnd = "o/";
 
     /// <summary>Reads the instance row; null when the instance does not exist.</summary>
     private async Task<InstanceRow?> ReadInstanceRowAsync(string instanceId, CancellationToken cancellation)

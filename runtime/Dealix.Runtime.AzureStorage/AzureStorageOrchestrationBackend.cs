@@ -18,7 +18,7 @@ namespace Dealix.DurableTask.AzureStorage;
 /// </summary>
 public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBackend
 {
-    private const string InstanceRowKey = "!instance";
+    private static readonly string InstanceRowKey = "!instance";
 
     private readonly AzureStorageOptions _options;
     private readonly TaskHubNames _names;

@@ -100,7 +100,8 @@ public sealed class BackendContractTests(AzuriteFixture azurite, ITestOutputHelp
         OrchestrationWorkItem item = await LockAsync(backend);
         DateTime fireAt = DateTime.UtcNow.AddSeconds(3);
         var timer = new OrchestrationMessage(Guid.NewGuid().ToString("N"), "timer", ExecutionIdOf(item),
-            new TimerFiredEvent(0, fireAt) { Timestamp = fireAt }) { VisibleAt = fireAt };
+            new TimerFiredEvent(0, fireAt) { Timestamp = fireAt })
+        { VisibleAt = fireAt };
         await backend.CompleteOrchestrationWorkItemAsync(item, Commit(item, OrchestrationRuntimeStatus.Running,
             events: [new TimerCreatedEvent(fireAt) { EventId = 0, Timestamp = Now }], messages: [timer]));
 

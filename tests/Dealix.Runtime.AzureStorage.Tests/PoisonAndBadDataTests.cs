@@ -13,7 +13,7 @@ namespace Dealix.DurableTask.AzureStorage.Tests;
 [Collection(AzuriteGroup.Name)]
 public sealed class PoisonAndBadDataTests(AzuriteFixture azurite, ITestOutputHelper output)
 {
-    private const int QuarantinedEventId = 9304;
+    private static readonly int QuarantinedEventId = 9304;
 
     [Fact]
     public async Task UnreadableAndForeignMessages_AreDeadLettered_InstanceFailsWithReason_OthersComplete()
