@@ -14,7 +14,7 @@ namespace Dealix.Orchestrations.Classification;
 /// </summary>
 public sealed class ChatSecondOpinion(IChatClient client)
 {
-    private const int MaxChars = 4000;
+    internal const int MaxChars = 4000;
 
     /// <summary>The model's reply category, or null.</summary>
     public async Task<ReplyCategory?> SuggestReplyCategoryAsync(string? text, CancellationToken cancellationToken = default)
