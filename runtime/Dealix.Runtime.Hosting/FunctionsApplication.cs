@@ -146,7 +146,36 @@ public sealed class FunctionsApplication : IAsyncDisposable
             }
         });
 
+        string[] origins = [.. (builder.Configuration["Host:CORS"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        bool credentials = bool.TryParse(builder.Configuration["Host:CORSCredentials"], out bool allow) && allow;
+        if (origins.Length > 0)
+        {
+            // local.settings.json Host.CORS / Host.CORSCredentials, as func start applies them.
+            services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+            {
+                if (origins.Contains("*"))
+                {
+                    policy.SetIsOriginAllowed(_ => true);
+                }
+                else
+                {
+                    policy.WithOrigins(origins);
+                }
+
+                policy.AllowAnyHeader().AllowAnyMethod();
+                if (credentials)
+                {
+                    policy.AllowCredentials();
+                }
+            }));
+        }
+
         WebApplication app = builder.WebApplication.Build();
+        if (origins.Length > 0)
+        {
+            app.UseCors();
+        }
+
         HttpFunctionEndpoints.Map(app, functions, options);
         DurableManagementApi.Map(app, ManagementUrls.BasePath);
         if (options.IsCustomHandler)

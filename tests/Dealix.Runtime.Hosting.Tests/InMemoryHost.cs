@@ -42,6 +42,7 @@ public sealed class InMemoryHost : IAsyncDisposable
             ["Keys:Host"] = HostKey,
             ["Keys:Functions:Hello"] = HelloKey,
             ["AzureWebJobs.TimerTrigger.Disabled"] = "true",
+            ["Host:CORS"] = "https://portal.dealix.example",
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
         };
         if (!customHandler)

@@ -22,9 +22,7 @@ internal sealed class FunctionInvoker(IServiceProvider services, FunctionsHostOp
     /// <summary>Runs a trigger-started function (HTTP, timer, queue) with the host's timeout and telemetry.</summary>
     public async Task<object?> InvokeAsync(FunctionDescriptor function, InvocationInput input, CancellationToken cancellation)
     {
-        using var timeout = options.FunctionTimeout is { } limit
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellation)
-            : CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (options.FunctionTimeout is { } after)
         {
             timeout.CancelAfter(after);

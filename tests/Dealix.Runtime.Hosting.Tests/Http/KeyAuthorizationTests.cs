@@ -61,4 +61,19 @@ public sealed class KeyAuthorizationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Cors_ConfiguredOrigin_IsAllowedAndOthersAreNot()
+    {
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/Open");
+        allowed.Headers.Add("Origin", "https://portal.dealix.example");
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/api/Open");
+        other.Headers.Add("Origin", "https://evil.example");
+
+        HttpResponseMessage allowedResponse = await _host.Client.SendAsync(allowed);
+        HttpResponseMessage otherResponse = await _host.Client.SendAsync(other);
+
+        Assert.Equal("https://portal.dealix.example", allowedResponse.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(otherResponse.Headers.Contains("Access-Control-Allow-Origin"));
+    }
 }
