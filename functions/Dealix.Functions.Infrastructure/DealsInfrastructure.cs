@@ -57,6 +57,9 @@ public static class DealsInfrastructure
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<CallbackTokens>();
+        services.AddSingleton<DraftDecisions>();
+        services.AddSingleton<DealInbox>();
+        services.AddHostedService<ReplyClassifierWarmup>();
         return services;
     }
 

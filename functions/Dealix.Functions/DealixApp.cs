@@ -1,3 +1,5 @@
+using Dealix.Functions.Infrastructure;
+using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Samples;
 using Dealix.Runtime.Hosting;
 
@@ -12,5 +14,7 @@ public static class DealixApp
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddFunctions(typeof(DealixApp).Assembly);
         builder.DurableTasks.AddSamples();
+        builder.DurableTasks.AddDeals();
+        builder.Services.AddDealsInfrastructure(builder.Configuration);
     }
 }

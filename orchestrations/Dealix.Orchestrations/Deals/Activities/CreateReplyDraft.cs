@@ -9,7 +9,7 @@ namespace Dealix.Orchestrations.Deals.Activities;
 /// Stores a draft (pending approval, or approved by the §8.6 rule) and records it on the audit ledger. The draft id
 /// comes from the orchestration, so a retry rewrites the same row. Never sends anything.
 /// </summary>
-public sealed class CreateReplyDraft(IDraftStore drafts, IAuditLedger ledger) : TaskActivity<CreateDraftInput, ReplyDraft>
+public sealed class CreateReplyDraft(IDraftStore drafts, IAuditLedger ledger, TimeProvider clock) : TaskActivity<CreateDraftInput, ReplyDraft>
 {
     public const string Name = "CreateReplyDraft";
 
@@ -19,7 +19,7 @@ public sealed class CreateReplyDraft(IDraftStore drafts, IAuditLedger ledger) : 
         await drafts.CreateAsync(draft);
         await ledger.AppendAsync(new AuditEntry(
             AuditIds.From(context.IdempotencyKey), draft.TenantId, draft.CorrelationId, "draft_created", "A", "automation",
-            draft.DealInstanceId, draft.CreatedAt, Channel: JsonName(draft.Channel), ApprovalId: draft.DraftId,
+            draft.DealInstanceId, clock.GetUtcNow().UtcDateTime, Channel: JsonName(draft.Channel), ApprovalId: draft.DraftId,
             AutoApproved: draft.AutoApproved, Reason: $"{draft.Kind}: {draft.Category}".ToLowerInvariant(),
             Outcome: JsonName(draft.Status)));
         return draft;

@@ -1,0 +1,66 @@
+using Dealix.DurableTask.Client;
+using Dealix.Orchestrations.Deals;
+using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Deals.Lifecycle;
+using Dealix.Orchestrations.Deals.Ports;
+
+namespace Dealix.Functions.Infrastructure.Webhooks;
+
+/// <summary>
+/// Hands accepted inbound messages to their deal: the first message of a contact starts
+/// <see cref="DealLifecycleOrchestrator"/> under <c>deal:{tenant}:{contact}</c>, later ones are raised to it as
+/// <see cref="DealEvents.InboundMessageReceived"/>. Redeliveries are dropped by provider message id before this.
+/// Messages without text (images, voice notes) and automated mail are recorded but start nothing.
+/// </summary>
+public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger ledger, TimeProvider clock)
+{
+    /// <summary>Accepts one message for <paramref name="tenantId"/>; returns the deal instance id, or null when the message
+    /// was a duplicate or needs no workflow.</summary>
+    public async Task<InboxResult> AcceptAsync(DurableTaskClient client, string tenantId, InboundWebhookMessage message, string correlationId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!await deduplicator.TryRecordAsync(message.Provider, message.ProviderMessageId, cancellationToken))
+        {
+            return InboxResult.Duplicate;
+        }
+
+        string contactId = DealKeys.ContactId(tenantId, message.Channel, message.From);
+        string instanceId = DealKeys.DealInstanceId(tenantId, contactId);
+        if (message.Text is null || message.IsAutomated || message.IsBounce)
+        {
+            string reason = message.IsBounce ? "bounce" : message.IsAutomated ? "automated" : $"non_text:{message.Type}";
+            await ledger.AppendAsync(new AuditEntry(
+                AuditIds.From($"inbound:{message.Provider}:{message.ProviderMessageId}"), tenantId, correlationId, "inbound_ignored", "A", "automation",
+                instanceId, clock.GetUtcNow().UtcDateTime, Reason: reason, Outcome: "stored"), cancellationToken);
+            return InboxResult.Ignored;
+        }
+
+        var inbound = new InboundMessage(tenantId, contactId, message.Channel, message.ProviderMessageId, message.From, message.Text,
+            message.SentAt == DateTime.UnixEpoch ? clock.GetUtcNow().UtcDateTime : message.SentAt, correlationId, message.Subject, message.ContactName);
+        OrchestrationMetadata? existing = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
+        if (existing is null || existing.IsCompleted)
+        {
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(DealLifecycleOrchestrator.Name, new DealState
+                {
+                    TenantId = tenantId,
+                    ContactId = contactId,
+                    Channel = message.Channel,
+                    Address = message.From,
+                    FirstMessage = inbound,
+                }, new StartOrchestrationOptions(instanceId), cancellationToken);
+                return new InboxResult(InboxOutcome.Started, instanceId);
+            }
+            catch (OrchestrationAlreadyExistsException)
+            {
+                // Another webhook for the same contact started it a moment ago: hand this message to it.
+            }
+        }
+
+        await client.RaiseEventAsync(instanceId, DealEvents.InboundMessageReceived, inbound, cancellationToken);
+        return new InboxResult(InboxOutcome.Raised, instanceId);
+    }
+}

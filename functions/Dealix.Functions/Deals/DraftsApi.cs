@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Dealix.Azure.Functions.Worker;
+using Dealix.Functions.Infrastructure.Channels;
+using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Deals.Ports;
+using Microsoft.AspNetCore.Http;
+
+namespace Dealix.Functions.Deals;
+
+/// <summary>
+/// Sending approved drafts (operator key required, §10.6): <c>POST /api/v1/drafts/{id}/send</c> queues one approved draft
+/// (409 <c>not_approved</c> otherwise); <c>POST /api/v1/drafts/send-approved-batch</c> queues up to <c>limit</c> approved
+/// drafts (default 50, at most 100) on any channel, LinkedIn answering <c>manual_required</c>. The outbox sender sends
+/// each at most once, honouring the kill switch and the live-send flags.
+/// </summary>
+public static class DraftsApi
+{
+    public const string SendName = "DraftSend";
+    public const string BatchName = "DraftSendApprovedBatch";
+
+    [Function(SendName)]
+    public static async Task<IResult> SendAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/drafts/{draftId}/send")] HttpRequest request,
+        string draftId,
+        IDraftStore drafts,
+        IOutbox outbox,
+        CancellationToken cancellation)
+    {
+        string correlationId = DealHttp.CorrelationId(request);
+        if (DealHttp.Tenant(request) is not { } tenant)
+        {
+            return DealHttp.BadRequest("A tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+        }
+
+        ReplyDraft? draft = await drafts.GetAsync(tenant, draftId, cancellation);
+        if (draft is null)
+        {
+            return DealHttp.Problem(StatusCodes.Status404NotFound, "Not found", $"No draft {draftId} for this tenant.", correlationId);
+        }
+
+        if (draft.Status != DraftStatus.Approved)
+        {
+            return DealHttp.Problem(StatusCodes.Status409Conflict, "not_approved", $"Draft {draftId} is {ApprovalCenterApi.Wire(draft.Status)}.", correlationId);
+        }
+
+        await outbox.EnqueueAsync(new OutboundMessage(tenant, draftId, draft.DealInstanceId, draft.Channel, draft.CorrelationId, draft.AutoApproved), null, cancellation);
+        return Results.Accepted(value: new { draft_id = draftId, status = "queued", correlation_id = draft.CorrelationId });
+    }
+
+    [Function(BatchName)]
+    public static async Task<IResult> SendBatchAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/drafts/send-approved-batch")] HttpRequest request,
+        IDraftStore drafts,
+        IOutbox outbox,
+        CancellationToken cancellation)
+    {
+        string correlationId = DealHttp.CorrelationId(request);
+        if (DealHttp.Tenant(request) is not { } tenant)
+        {
+            return DealHttp.BadRequest("A tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+        }
+
+        int limit = 50;
+        if (request.ContentLength is > 0)
+        {
+            try
+            {
+                using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+                if (body.RootElement.TryGetProperty("limit", out JsonElement l) && !l.TryGetInt32(out limit))
+                {
+                    return DealHttp.BadRequest("limit must be an integer.", correlationId);
+                }
+            }
+            catch (JsonException)
+            {
+                return DealHttp.BadRequest("The body is not valid JSON.", correlationId);
+            }
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            return DealHttp.BadRequest("limit must be 1–100 (bulk sends above 100 need an approval).", correlationId);
+        }
+
+        DraftPage page = await drafts.ListAsync(tenant, new DraftQuery(DraftStatus.Approved, PageSize: limit), cancellation);
+        var queued = new List<string>();
+        var manual = new List<string>();
+        foreach (ReplyDraft draft in page.Items.Take(limit))
+        {
+            await outbox.EnqueueAsync(new OutboundMessage(tenant, draft.DraftId, draft.DealInstanceId, draft.Channel, draft.CorrelationId, draft.AutoApproved), null, cancellation);
+            (ChannelRouter.IsManual(draft.Channel) ? manual : queued).Add(draft.DraftId);
+        }
+
+        return Results.Accepted(value: new { queued, manual_required = manual, skipped = Array.Empty<string>(), correlation_id = correlationId });
+    }
+}
