@@ -1,7 +1,7 @@
 namespace Dealix.DurableTask.AzureStorage;
 
 /// <summary>Settings of the Azure Storage backend (bound from host.json's <c>durableTask.storageProvider</c> or set in code).</summary>
-public sealed class AzureStorageOptions
+public sealed partial class AzureStorageOptions
 {
     /// <summary>Storage connection string; <c>UseDevelopmentStorage=true</c> targets a local Azurite.</summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
