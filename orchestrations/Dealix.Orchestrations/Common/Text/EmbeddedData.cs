@@ -26,6 +26,14 @@ public static class EmbeddedData
             : Owner.GetManifestResourceStream(resource)!;
     }
 
+    /// <summary>Opens the embedded file whose name ends with <paramref name="fileName"/>, or null when there is none.</summary>
+    public static Stream? TryOpen(string fileName)
+    {
+        string? resource = Owner.GetManifestResourceNames()
+            .SingleOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        return resource is null ? null : Owner.GetManifestResourceStream(resource);
+    }
+
     /// <summary>Reads a whole embedded text file.</summary>
     public static string ReadText(string fileName)
     {

@@ -21,7 +21,7 @@ public sealed class ReplyClassifier
     public const double OptOutThreshold = 0.30;
 
     private static readonly Lazy<ReplyClassifier> Trained = new(() => new ReplyClassifier(
-        TextClassifierModel.Train(LabelledCorpus.Load(LabelledCorpus.RepliesTrain), LabelledCorpus.Sha256(LabelledCorpus.RepliesTrain))));
+        ModelArtefacts.LoadOrTrain(LabelledCorpus.RepliesTrain, ModelArtefacts.RepliesModel)));
 
     private readonly TextClassifierModel? _model;
     private readonly OptOutDetector _optOut;

@@ -20,7 +20,7 @@ public sealed class TicketClassifier
     public const double ConfidenceThreshold = 0.5;
 
     private static readonly Lazy<TicketClassifier> Trained = new(() => new TicketClassifier(
-        TextClassifierModel.Train(LabelledCorpus.Load(LabelledCorpus.TicketsTrain), LabelledCorpus.Sha256(LabelledCorpus.TicketsTrain))));
+        ModelArtefacts.LoadOrTrain(LabelledCorpus.TicketsTrain, ModelArtefacts.TicketsModel)));
 
     private readonly TextClassifierModel? _model;
     private readonly TicketRules _rules;
