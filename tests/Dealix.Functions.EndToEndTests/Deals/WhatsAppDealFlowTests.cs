@@ -143,6 +143,54 @@ public sealed class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Callback_TamperedOrOtherTenantToken_Is403AndAudited()
+    {
+        byte[] body = Inbound("966533333333", "wamid.CB-1", "كم السعر؟");
+        await PostWebhookAsync(body, Sign(body));
+        JsonElement draft = (await Eventually.MatchAsync(() => PendingAsync(), items => items.GetArrayLength() == 1, "a pending draft", Bound))[0];
+        string approveUrl = PathOf(draft.GetProperty("approve_url").GetString()!);
+        string rejectUrl = PathOf(draft.GetProperty("reject_url").GetString()!);
+
+        string tampered = approveUrl[..^3] + (approveUrl[^3] == 'A' ? "B" : "A") + approveUrl[^2..];
+        string otherTenant = approveUrl.Replace($"tenant={_tenant}", "tenant=globex", StringComparison.Ordinal);
+        string otherDraft = approveUrl.Replace(draft.GetProperty("approval_id").GetString()!, "d0000000000000000000000000000000", StringComparison.Ordinal);
+        foreach (string url in new[] { tampered, otherTenant, otherDraft })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await Http.PostAsync(url, null)).StatusCode);
+        }
+
+        IAuditLedger ledger = _app.Services.GetRequiredService<IAuditLedger>();
+        Assert.Contains(await ledger.ListAsync(_tenant), e => e.Action == "callback_refused" && e.Reason == "bad_signature");
+        Assert.Contains(await ledger.ListAsync("globex"), e => e.Action == "callback_refused" && e.Reason == "wrong_tenant");
+        Assert.Contains(await ledger.ListAsync(_tenant), e => e.Action == "callback_refused" && e.Reason == "wrong_draft");
+
+        // None of that decided anything: the reject link still works, and then the approve link is too late.
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostAsync(rejectUrl, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Http.PostAsync(approveUrl, null)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(_graph.Requests);
+    }
+
+    [Fact]
+    public async Task OsAndAutomationApi_ClassifyAndProcess_WithoutSideEffects()
+    {
+        JsonElement classified = await PostJsonAsync("/api/v1/automation/reply/classify", """{"text":"السلام عليكم، كم السعر؟"}""");
+        Assert.Equal(("ask_price", false), (classified.GetProperty("category").GetString(), classified.GetProperty("auto_reply_allowed").GetBoolean()));
+
+        JsonElement processed = (await PostJsonAsync("/api/v1/os/process", """{"text":"كم السعر؟","stage":"proposal_sent"}""")).GetProperty("result");
+        Assert.Equal(("proposal_sent", "negotiating"), (processed.GetProperty("next_stage").GetString(), processed.GetProperty("proposed_stage").GetString()));
+
+        JsonElement compliance = await PostJsonAsync("/api/v1/automation/compliance/check", """{"channel":"email","address":"lead@gmail.com"}""");
+        Assert.Equal("warn", compliance.GetProperty("outcome").GetString());
+
+        var stages = new HttpRequestMessage(HttpMethod.Get, "/api/v1/os/stages");
+        stages.Headers.Add("x-functions-key", TestApp.HostKey);
+        JsonElement table = await (await Http.SendAsync(stages)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(13, table.GetProperty("stages").GetArrayLength());
+        Assert.Equal(0, (await PendingAsync()).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Verification_Handshake_EchoesTheChallengeOnlyForTheRightToken()
     {
         HttpResponseMessage ok = await Http.GetAsync("/api/v1/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=e2e-verify&hub.challenge=1158201444");
@@ -171,6 +219,15 @@ public sealed class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifeti
         }
 
         return Http.SendAsync(request);
+    }
+
+    private async Task<JsonElement> PostJsonAsync(string path, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", TestApp.HostKey);
+        HttpResponseMessage response = await Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<JsonElement> PendingAsync()
