@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dealix.Benchmarks;
 using Dealix.DurableTask;
 using Dealix.DurableTask.AzureStorage;
+using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 using Dealix.DurableTask.Client;
 using Dealix.DurableTask.InMemory;
 using Dealix.DurableTask.Worker;
