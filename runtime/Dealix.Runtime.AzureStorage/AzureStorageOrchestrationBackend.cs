@@ -179,9 +179,10 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             await Task.WhenAll(_held.Keys.Select(h => ReleaseAsync(h, TimeSpan.Zero, timeout.Token)));
             await ReleaseLeasesAsync(timeout.Token);
         }
-        catch (Exception e) when (e is RequestFailedException or OperationCanceledException or HttpRequestException)
+        catch (Exception e) when (IsStorageFailure(e) || e is OperationCanceledException)
         {
-            // Best effort: visibility time-outs and lease expiry hand everything over anyway.
+            // Best effort: visibility time-outs and lease expiry hand everything over anyway. Disposal must not
+            // throw when storage is already gone (a host shutting down after Azurite stopped).
         }
     }
 

@@ -40,3 +40,30 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
             id => Assert.Equal("Hello Timer!", done[id].ReadOutputAs<string>()));
     }
 }
+
+/// <summary>A worker whose storage is already gone still shuts down cleanly.</summary>
+public sealed class ShutdownWithoutStorageTests
+{
+    [Fact]
+    public async Task DisposeAsync_StorageAlreadyStopped_DoesNotThrow()
+    {
+        await using Azurite azurite = await Azurite.StartAsync();
+        var backend = new AzureStorageOrchestrationBackend(new AzureStorageOptions
+        {
+            ConnectionString = azurite.ConnectionString,
+            TaskHubName = "ShutdownHub",
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
+        });
+        await backend.CreateIfNotExistsAsync();
+        await using (var worker = new Worker.DurableTaskWorker(backend, new DurableTaskRegistry()))
+        {
+            await worker.StartAsync();
+            await Task.Delay(TimeSpan.FromSeconds(1)); // leases claimed, pollers running
+            await azurite.StopAsync();
+        }
+
+        Exception? error = await Record.ExceptionAsync(async () => await backend.DisposeAsync());
+
+        Assert.Null(error);
+    }
+}

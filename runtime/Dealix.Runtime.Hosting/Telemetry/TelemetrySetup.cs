@@ -1,3 +1,4 @@
+using Dealix.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
@@ -9,7 +10,8 @@ namespace Dealix.Runtime.Hosting.Telemetry;
 /// <summary>
 /// OpenTelemetry traces and metrics, exported as chosen by the <c>Telemetry:Exporter</c> setting
 /// (<c>Telemetry__Exporter</c> in local.settings.json): <c>none</c> (default), <c>console</c> or <c>otlp</c>
-/// (endpoint from the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>).
+/// (endpoint from the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>). Includes the durable engine's spans (one per episode
+/// and activity, continuing the trace of the request that started the orchestration) and its metrics.
 /// </summary>
 internal static class TelemetrySetup
 {
@@ -30,7 +32,7 @@ internal static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing =>
             {
-                tracing.AddSource(FunctionsTelemetry.SourceName, "Microsoft.AspNetCore");
+                tracing.AddSource(FunctionsTelemetry.SourceName, DurableTaskDiagnostics.Name, "Microsoft.AspNetCore");
                 if (exporter == "console")
                 {
                     tracing.AddConsoleExporter();
@@ -42,7 +44,7 @@ internal static class TelemetrySetup
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(FunctionsTelemetry.SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                metrics.AddMeter(FunctionsTelemetry.SourceName, DurableTaskDiagnostics.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
                 if (exporter == "console")
                 {
                     metrics.AddConsoleExporter();
