@@ -3,10 +3,10 @@ using System.Text.Json;
 using Dealix.Benchmarks;
 using Dealix.DurableTask;
 using Dealix.DurableTask.AzureStorage;
-using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 using Dealix.DurableTask.Client;
 using Dealix.DurableTask.InMemory;
 using Dealix.DurableTask.Worker;
+using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 
 // Runs the peers kit's workloads on this engine and writes the kit's result JSON.
 // Usage: dotnet Dealix.Benchmarks.dll [--backend inmemory|azurite] [--result FILE] [--smoke]
@@ -43,51 +43,51 @@ var workerOptions = new DurableTaskWorkerOptions { MaxConcurrentOrchestrations =
 switch (backendName)
 {
     case "inmemory":
-    {
-        await using var backend = new InMemoryOrchestrationBackend("BenchHub");
-        await using var worker = new DurableTaskWorker(backend, registry, options: workerOptions);
-        await worker.StartAsync();
-        var client = new BackendDurableTaskClient(backend, registry);
-        backendDescription = "in-memory backend (engine overhead only, no durability)";
-        await Workloads.HelloAsync(client, 20, "warmup");
-        await RunAllAsync(client, () => backend.WaitForIdleAsync());
-        break;
-    }
+        {
+            await using var backend = new InMemoryOrchestrationBackend("BenchHub");
+            await using var worker = new DurableTaskWorker(backend, registry, options: workerOptions);
+            await worker.StartAsync();
+            var client = new BackendDurableTaskClient(backend, registry);
+            backendDescription = "in-memory backend (engine overhead only, no durability)";
+            await Workloads.HelloAsync(client, 20, "warmup");
+            await RunAllAsync(client, () => backend.WaitForIdleAsync());
+            break;
+        }
 
     case "azurite":
-    {
-        string launcher = AzuriteProcess.FindLauncher()
-            ?? throw new InvalidOperationException("Azurite is not installed: run scripts/azurite.sh install or set AZURITE_BIN.");
-        await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(launcher);
-        using var counter = new StorageCallCounter(new Dictionary<int, string>
         {
-            [azurite.BlobPort] = "blob",
-            [azurite.QueuePort] = "queue",
-            [azurite.TablePort] = "table",
-        });
-        var options = new AzureStorageOptions { ConnectionString = azurite.ConnectionString, TaskHubName = "BenchHub", PartitionCount = partitions };
-        await using var backend = new AzureStorageOrchestrationBackend(options);
-        await backend.CreateIfNotExistsAsync();
-        await using var worker = new DurableTaskWorker(backend, registry, options: workerOptions);
-        await worker.StartAsync();
+            string launcher = AzuriteProcess.FindLauncher()
+                ?? throw new InvalidOperationException("Azurite is not installed: run scripts/azurite.sh install or set AZURITE_BIN.");
+            await using AzuriteProcess azurite = await AzuriteProcess.StartAsync(launcher);
+            using var counter = new StorageCallCounter(new Dictionary<int, string>
+            {
+                [azurite.BlobPort] = "blob",
+                [azurite.QueuePort] = "queue",
+                [azurite.TablePort] = "table",
+            });
+            var options = new AzureStorageOptions { ConnectionString = azurite.ConnectionString, TaskHubName = "BenchHub", PartitionCount = partitions };
+            await using var backend = new AzureStorageOrchestrationBackend(options);
+            await backend.CreateIfNotExistsAsync();
+            await using var worker = new DurableTaskWorker(backend, registry, options: workerOptions);
+            await worker.StartAsync();
 
-        // The storage-call count uses a client on its own backend instance addressed as "localhost", so that its
-        // calls count apart from the worker's; the other workloads use an in-process client, as the peers do.
-        var clientOptions = new AzureStorageOptions
-        {
-            ConnectionString = azurite.ConnectionString.Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
-            TaskHubName = "BenchHub",
-            PartitionCount = partitions,
-        };
-        await using var clientBackend = new AzureStorageOrchestrationBackend(clientOptions);
-        var countedClient = new BackendDurableTaskClient(clientBackend, registry);
-        var client = new BackendDurableTaskClient(backend, registry);
-        backendDescription = $"Azurite 3.37.0 (disk, fresh), {partitions} control queues, worker and client in one process";
-        await Workloads.HelloAsync(client, 20, "warmup");
-        workloads["storage_calls"] = await StorageCallsAsync(countedClient, counter);
-        await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)));
-        break;
-    }
+            // The storage-call count uses a client on its own backend instance addressed as "localhost", so that its
+            // calls count apart from the worker's; the other workloads use an in-process client, as the peers do.
+            var clientOptions = new AzureStorageOptions
+            {
+                ConnectionString = azurite.ConnectionString.Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
+                TaskHubName = "BenchHub",
+                PartitionCount = partitions,
+            };
+            await using var clientBackend = new AzureStorageOrchestrationBackend(clientOptions);
+            var countedClient = new BackendDurableTaskClient(clientBackend, registry);
+            var client = new BackendDurableTaskClient(backend, registry);
+            backendDescription = $"Azurite 3.37.0 (disk, fresh), {partitions} control queues, worker and client in one process";
+            await Workloads.HelloAsync(client, 20, "warmup");
+            workloads["storage_calls"] = await StorageCallsAsync(countedClient, counter);
+            await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)));
+            break;
+        }
 
     default:
         Console.Error.WriteLine($"Unknown backend '{backendName}' (known: inmemory, azurite).");
