@@ -21,4 +21,10 @@ public sealed class TableInboundDeduplicator(DealTables tables) : IInboundDedupl
             return false;
         }
     }
+
+    public async Task ForgetAsync(string provider, string providerMessageId, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync("InboundMessages");
+        await table.DeleteEntityAsync(provider, DealTables.HashKey(providerMessageId), ETag.All, cancellationToken);
+    }
 }

@@ -26,6 +26,21 @@ public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger le
             return InboxResult.Duplicate;
         }
 
+        try
+        {
+            return await HandOverAsync(client, tenantId, message, correlationId, cancellationToken);
+        }
+        catch
+        {
+            // Nothing accepted may be lost: forget the id so the provider's retry of this request is processed.
+            await deduplicator.ForgetAsync(message.Provider, message.ProviderMessageId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<InboxResult> HandOverAsync(DurableTaskClient client, string tenantId, InboundWebhookMessage message, string correlationId,
+        CancellationToken cancellationToken)
+    {
         string contactId = DealKeys.ContactId(tenantId, message.Channel, message.From);
         string instanceId = DealKeys.DealInstanceId(tenantId, contactId);
         if (message.Text is null || message.IsAutomated || message.IsBounce)
@@ -39,7 +54,7 @@ public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger le
 
         var inbound = new InboundMessage(tenantId, contactId, message.Channel, message.ProviderMessageId, message.From, message.Text,
             message.SentAt == DateTime.UnixEpoch ? clock.GetUtcNow().UtcDateTime : message.SentAt, correlationId, message.Subject, message.ContactName);
-        OrchestrationMetadata? existing = await client.GetInstanceAsync(instanceId, cancellation: cancellationToken);
+        OrchestrationMetadata? existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
         if (existing is null || existing.IsCompleted)
         {
             try

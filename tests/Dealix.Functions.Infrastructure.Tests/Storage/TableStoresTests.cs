@@ -105,6 +105,8 @@ public sealed class TableStoresTests(Azurite azurite) : IClassFixture<Azurite>
         Assert.False(await tokens.TryConsumeAsync("acme", "nonce-1", At));
         Assert.True(await inbound.TryRecordAsync("sendgrid", "<CAF=abc/123@mail.lead.sa>"));
         Assert.False(await inbound.TryRecordAsync("sendgrid", "<CAF=abc/123@mail.lead.sa>"));
+        await inbound.ForgetAsync("sendgrid", "<CAF=abc/123@mail.lead.sa>");
+        Assert.True(await inbound.TryRecordAsync("sendgrid", "<CAF=abc/123@mail.lead.sa>"));
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Dealix.DurableTask;
+using Dealix.DurableTask.Client;
+using Dealix.Functions.Infrastructure.Tests.Infrastructure;
+using Dealix.Functions.Infrastructure.Webhooks;
+using Dealix.Orchestrations.Deals;
+using Dealix.Orchestrations.Deals.Contracts;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Dealix.Functions.Infrastructure.Tests.Webhooks;
+
+public sealed class DealInboxTests
+{
+    private readonly MemoryDeduplicator _seen = new();
+    private readonly InMemoryDealStores _stores = new();
+    private readonly Mock<DurableTaskClient> _client = new("test");
+
+    private DealInbox Inbox() => new(_seen, _stores, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero)));
+
+    private static InboundWebhookMessage Message(string id = "wamid.1", string? text = "كم السعر؟") =>
+        new("whatsapp_cloud", MessageChannel.WhatsApp, id, "966511111111", "106540352242922", "text", text, new DateTime(2026, 11, 22, 5, 59, 0, DateTimeKind.Utc));
+
+    [Fact]
+    public async Task Accept_FirstMessage_StartsTheDealUnderItsBusinessKey()
+    {
+        _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        _client.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TaskName _, object? _, StartOrchestrationOptions? o, CancellationToken _) => o!.InstanceId!);
+
+        InboxResult result = await Inbox().AcceptAsync(_client.Object, "acme", Message(), "corr-1");
+
+        Assert.Equal(InboxOutcome.Started, result.Outcome);
+        Assert.StartsWith("deal:acme:wa-", result.InstanceId, StringComparison.Ordinal);
+        _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(DealLifecycleOrchestrator.Name,
+            It.Is<DealState>(s => s.FirstMessage!.CorrelationId == "corr-1" && s.Address == "966511111111"), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Accept_Redelivery_IsADuplicateAndTouchesNoWorkflow()
+    {
+        _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(DealLifecycleOrchestrator.Name, "x") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        await Inbox().AcceptAsync(_client.Object, "acme", Message(), "corr-1");
+
+        InboxResult again = await Inbox().AcceptAsync(_client.Object, "acme", Message(), "corr-2");
+
+        Assert.Equal(InboxOutcome.Duplicate, again.Outcome);
+        _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), DealEvents.InboundMessageReceived, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Accept_HandOverFails_ForgetsTheIdSoTheRetryIsProcessed()
+    {
+        _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("storage down"));
+
+        await Assert.ThrowsAsync<IOException>(() => Inbox().AcceptAsync(_client.Object, "acme", Message(), "corr-1"));
+
+        Assert.Empty(_seen.Ids);
+    }
+
+    [Fact]
+    public async Task Accept_ImageWithoutText_IsRecordedButStartsNothing()
+    {
+        InboxResult result = await Inbox().AcceptAsync(_client.Object, "acme", Message(text: null) with { Type = "image" }, "corr-1");
+
+        Assert.Equal(InboxOutcome.Ignored, result.Outcome);
+        Assert.Contains(_stores.Ledger, e => e.Action == "inbound_ignored" && e.Reason == "non_text:image");
+        _client.VerifyNoOtherCalls();
+    }
+
+    private sealed class MemoryDeduplicator : IInboundDeduplicator
+    {
+        public ConcurrentDictionary<string, bool> Ids { get; } = new();
+
+        public Task<bool> TryRecordAsync(string provider, string providerMessageId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Ids.TryAdd($"{provider}|{providerMessageId}", true));
+
+        public Task ForgetAsync(string provider, string providerMessageId, CancellationToken cancellationToken = default)
+        {
+            Ids.TryRemove($"{provider}|{providerMessageId}", out _);
+            return Task.CompletedTask;
+        }
+    }
+}
