@@ -46,6 +46,8 @@ public sealed class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifeti
             ["Deals:WarmUpClassifier"] = "true",
             ["Approvals:CallbackSigningKey"] = "e2e-callback-signing-key-0123456789abcdef",
             ["Outbox:PausedRetryDelay"] = "00:00:01",
+            ["Smtp:InboundSecret"] = "e2e-email-secret",
+            ["Email:Tenants:acme.example"] = _tenant,
         });
     }
 
@@ -188,6 +190,33 @@ public sealed class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifeti
         JsonElement table = await (await Http.SendAsync(stages)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(13, table.GetProperty("stages").GetArrayLength());
         Assert.Equal(0, (await PendingAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task EmailInbound_SendGridParse_CreatesADraftAndAWrongSecretIs401()
+    {
+        const string Boundary = "xYzZY";
+        string Multipart(string messageId) =>
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"headers\"\r\n\r\nMessage-ID: {messageId}\r\nDate: Sun, 22 Nov 2026 09:00:00 +0300\r\n" +
+            $"\r\n--{Boundary}\r\nContent-Disposition: form-data; name=\"from\"\r\n\r\nFahad <fahad@lead.sa>\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"to\"\r\n\r\nsales@acme.example\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"subject\"\r\n\r\nRe: Dealix\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nكم السعر؟\r\n" +
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"charsets\"\r\n\r\n{{\"text\":\"UTF-8\"}}\r\n--{Boundary}--\r\n";
+        async Task<HttpResponseMessage> PostAsync(string secret, string messageId)
+        {
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Multipart(messageId)));
+            content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={Boundary}");
+            return await Http.PostAsync($"/api/v1/webhooks/email?secret={secret}", content);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync("wrong", "<m0@lead.sa>")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("e2e-email-secret", "<m1@lead.sa>")).StatusCode);
+
+        JsonElement draft = (await Eventually.MatchAsync(() => PendingAsync(), items => items.GetArrayLength() == 1, "an e-mail draft", Bound))[0];
+        Assert.Equal(("email", "ask_price"), (draft.GetProperty("channel").GetString(), draft.GetProperty("category").GetString()));
+        JsonElement duplicate = await (await PostAsync("e2e-email-secret", "<m1@lead.sa>")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("duplicate", duplicate.GetProperty("outcome").GetString());
     }
 
     [Fact]
