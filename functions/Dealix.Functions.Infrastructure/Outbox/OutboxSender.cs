@@ -12,6 +12,8 @@ namespace Dealix.Functions.Infrastructure.Outbox;
 /// while paused), the correlation id (Class B), the draft's status (only <c>approved</c> drafts go), the suppression list
 /// and the channel's live-send flag (off: recorded as <c>simulated</c>); then it records the idempotency key by moving
 /// the draft to <c>sending</c> with a conditional update, and only the caller that won that update calls the provider.
+/// A WhatsApp text outside the 24-hour window (a follow-up, or a reply whose window closed while it waited) is not sent
+/// free-form: it becomes <c>manual_required</c>.
 /// An unknown outcome becomes <c>send_unknown</c> and an operator is told; it is never retried automatically.
 /// </summary>
 public sealed partial class OutboxSender(
@@ -73,6 +75,16 @@ public sealed partial class OutboxSender(
         {
             await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.ManualRequired, new DraftChange(At: now, Reason: "manual_channel"), cancellationToken);
             await AuditAsync(message, "send", "manual_required");
+            return SendDisposition.ManualRequired;
+        }
+
+        if (draft.Channel == MessageChannel.WhatsApp && (draft.Kind == DraftKind.FollowUp || draft.ExpiresAt is { } closes && closes <= now))
+        {
+            // Outside the 24-hour customer-service window only an approved template may go (§7.2, channels.md §1.7):
+            // a free-form text would be refused (131047) or, through a gateway, break the rule. An operator decides.
+            await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.ManualRequired,
+                new DraftChange(At: now, Reason: "whatsapp_window_closed"), cancellationToken);
+            await AuditAsync(message, "send", "manual_required", reason: "whatsapp_window_closed");
             return SendDisposition.ManualRequired;
         }
 

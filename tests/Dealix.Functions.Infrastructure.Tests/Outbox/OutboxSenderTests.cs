@@ -128,6 +128,21 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_WhatsAppWindowClosedWhileHeld_IsNotSentFreeForm()
+    {
+        OutboundMessage message = await ApprovedAsync();
+        _paused = true;
+        await Sender().HandleAsync(message);
+        _clock.Advance(TimeSpan.FromHours(25)); // the kill switch held it past the 24-hour window
+        _paused = false;
+
+        Assert.Equal(SendDisposition.ManualRequired, await Sender().HandleAsync(message));
+        Assert.Empty(_graph.Requests);
+        Assert.Equal(("whatsapp_window_closed", DraftStatus.ManualRequired),
+            ((await _stores.GetAsync("acme", "d1"))!.DecisionReason, (await _stores.GetAsync("acme", "d1"))!.Status));
+    }
+
+    [Fact]
     public async Task Handle_LinkedIn_IsManualRequired()
     {
         OutboundMessage message = await ApprovedAsync(channel: MessageChannel.LinkedIn);
@@ -154,6 +169,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             CorrelationId = "corr-1",
             CreatedAt = _clock.GetUtcNow().UtcDateTime,
             Reviewer = "op-1",
+            ExpiresAt = _clock.GetUtcNow().UtcDateTime.AddHours(24),
         });
         return new OutboundMessage("acme", "d1", "deal:acme:wa-1", channel, "corr-1", false);
     }
