@@ -10,6 +10,8 @@ if [ -f scripts/azurite.sh ]; then
 fi
 
 dotnet restore Dealix.Functions.sln --nologo -v q
+# Code style as .editorconfig states it (STYLE.md §5): fails on any file dotnet format would change.
+dotnet format Dealix.Functions.sln --verify-no-changes --no-restore
 dotnet build Dealix.Functions.sln --nologo -v q --no-restore -c Release
 
 log=$(mktemp)
