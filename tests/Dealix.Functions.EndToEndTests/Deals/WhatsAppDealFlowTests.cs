@@ -193,6 +193,27 @@ public sealed class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task SupportClassify_DataLeakTicket_IsP0WithOwnersSlaAndTemplate_AndBadInputIs400()
+    {
+        JsonElement ticket = await PostJsonAsync(
+            "/api/v1/customer-ops/support/classify", """{"subject":"تسريب بيانات","body":"شفنا بيانات عملائنا ظاهرة لشركة ثانية في التقرير"}""");
+
+        Assert.Equal("P0", ticket.GetProperty("priority").GetString());
+        Assert.Contains("founder", ticket.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(30, ticket.GetProperty("sla").GetProperty("first_response_minutes").GetDouble());
+        Assert.Contains("30", ticket.GetProperty("first_response").GetString(), StringComparison.Ordinal);
+        Assert.True(ticket.GetProperty("approval_required").GetBoolean());
+        Assert.False(ticket.GetProperty("live_send_allowed").GetBoolean());
+
+        foreach (string bad in (string[])["""{"subject":"","body":"   "}""", "not json", "[1,2]", """{"subject":7}"""])
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customer-ops/support/classify") { Content = new StringContent(bad, Encoding.UTF8, "application/json") };
+            request.Headers.Add("x-functions-key", TestApp.HostKey);
+            Assert.Equal(HttpStatusCode.BadRequest, (await Http.SendAsync(request)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task EmailInbound_SendGridParse_CreatesADraftAndAWrongSecretIs401()
     {
         const string Boundary = "xYzZY";
