@@ -13,12 +13,17 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(startMessage);
+        InstanceRow? existing = null;
         for (int attempt = 0; ; attempt++)
         {
-            InstanceRow? existing = await ReadInstanceRowOrNullIfCorruptAsync(pending.InstanceId, cancellation);
-            if (existing is not null && !IsEnded(existing.State.Status))
+            // Most ids are new: the first attempt inserts without reading and reads only when the id is taken.
+            if (attempt > 0)
             {
-                throw new OrchestrationAlreadyExistsException(pending.InstanceId, existing.State.Status);
+                existing = await ReadInstanceRowOrNullIfCorruptAsync(pending.InstanceId, cancellation);
+                if (existing is not null && !IsEnded(existing.State.Status))
+                {
+                    throw new OrchestrationAlreadyExistsException(pending.InstanceId, existing.State.Status);
+                }
             }
 
             string episodeId = Guid.NewGuid().ToString("N");
@@ -32,18 +37,48 @@ public sealed partial class AzureStorageOrchestrationBackend
                     : new TableTransactionAction(TableTransactionActionType.UpdateReplace, instanceRow, existing.ETag),
                 new(TableTransactionActionType.UpsertReplace, outboxRow),
             };
+            Response<IReadOnlyList<Response>> response;
             try
             {
-                await _history.SubmitTransactionAsync(actions, cancellation);
+                response = await _history.SubmitTransactionAsync(actions, cancellation);
             }
             catch (TableTransactionFailedException e) when ((e.Status is 409 or 412) && attempt < 5)
             {
-                continue; // someone created or changed it meanwhile: decide again on fresh state
+                continue; // the id is taken, or someone created or changed it meanwhile: decide again on fresh state
             }
 
-            _cache.Remove(pending.InstanceId);
+            // The new row is what this worker's first episode starts from: no read needed there.
+            if (response.Value.Count > 0 && response.Value[0].Headers.ETag is { } etag)
+            {
+                _cache.Set(pending.InstanceId, new InstanceRow
+                {
+                    State = pending,
+                    ExecutionId = pending.ExecutionId,
+                    HistoryRows = 0,
+                    Processed = [],
+                    ETag = etag,
+                }, []);
+            }
+            else
+            {
+                _cache.Remove(pending.InstanceId);
+            }
+
             NotifyChanged(pending.InstanceId);
-            await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, pending, cancellation);
+            if (IsLocalTarget(startMessage))
+            {
+                // The index row first, so that the first episode's own index write (Running, Completed) lands after it.
+                await WriteIndexQuietlyAsync(pending, cancellation);
+                if (!TryDeliverLocally(outbox[0], outboxRow.RowKey))
+                {
+                    await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, indexState: null, cancellation);
+                }
+            }
+            else
+            {
+                await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, pending, cancellation);
+            }
+
             if (existing is not null && existing.ExecutionId != pending.ExecutionId)
             {
                 await DeleteExecutionRowsAsync(pending.InstanceId, existing.ExecutionId, cancellation);

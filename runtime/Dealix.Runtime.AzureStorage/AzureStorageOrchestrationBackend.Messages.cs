@@ -97,6 +97,12 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private async Task DeleteHeldAsync(HeldMessage held, CancellationToken cancellation)
     {
+        if (held.IsLocal)
+        {
+            ForgetLocal(held); // no queue copy: its outbox row went with the commit that consumed it
+            return;
+        }
+
         await held.Gate.WaitAsync(cancellation);
         try
         {
@@ -119,6 +125,12 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>Makes a held message visible again after <paramref name="delay"/> (it is delivered again, its count grows).</summary>
     private async Task ReleaseAsync(HeldMessage held, TimeSpan delay, CancellationToken cancellation)
     {
+        if (held.IsLocal)
+        {
+            ReleaseLocal(held, delay);
+            return;
+        }
+
         await held.Gate.WaitAsync(cancellation);
         try
         {
@@ -170,6 +182,12 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private void Forget(HeldMessage held)
     {
+        if (held.IsLocal)
+        {
+            ForgetLocal(held);
+            return;
+        }
+
         if (held.Finished)
         {
             return;

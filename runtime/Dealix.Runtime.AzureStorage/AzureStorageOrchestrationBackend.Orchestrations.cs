@@ -96,6 +96,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         bool indexChanged = row is null || row.ExecutionId != state.ExecutionId || row.State.Status != state.Status
             || row.State.CustomStatus != state.CustomStatus || row.State.Output != state.Output || row.State.Name != state.Name;
         TableEntity? outboxRow = null;
+        List<TableTransactionAction> consumeLocal = [];
         ETag? newETag;
         List<string> processedIds;
         int historyRowCount;
@@ -124,6 +125,15 @@ public sealed partial class AzureStorageOrchestrationBackend
             if (outboxRow is not null)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, outboxRow));
+            }
+
+            // Local messages are consumed by deleting the outbox rows that hold them, in the same transaction when the
+            // batch has room (otherwise right after it: they are in Processed by then, so a re-send is dropped).
+            consumeLocal = [.. ConsumeLocalActions(instanceId, locked.Messages)];
+            if (actions.Count + consumeLocal.Count <= MaxBatchActions)
+            {
+                actions.AddRange(consumeLocal);
+                consumeLocal = [];
             }
 
             Response<IReadOnlyList<Response>> response = await _history.SubmitTransactionAsync(actions, cancellation);
@@ -162,6 +172,11 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         Task deletes = DeleteManyQuietlyAsync(locked.Messages);
+        foreach (TableTransactionAction late in consumeLocal)
+        {
+            await DeleteEntityQuietlyAsync(late.Entity.PartitionKey, late.Entity.RowKey, cancellation);
+        }
+
         Unlock(locked.Buffer, requeue: true);
         NotifyChanged(instanceId);
         if (outboxRow is not null)

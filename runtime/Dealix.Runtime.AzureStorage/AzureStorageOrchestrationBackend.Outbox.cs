@@ -135,7 +135,8 @@ public sealed partial class AzureStorageOrchestrationBackend
         await foreach (TableEntity row in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
         {
             string instanceId = row.GetString("InstanceId") ?? KeyEncoding.Decode(row.PartitionKey);
-            if (row.Timestamp > cutoff || (ownedOnly && !_partitions[PartitionHash.PartitionOf(instanceId, _control.Length)].Owned))
+            if (row.Timestamp > cutoff || (ownedOnly && !_partitions[PartitionHash.PartitionOf(instanceId, _control.Length)].Owned)
+                || _localOutbox.ContainsKey(row.PartitionKey + "|" + row.RowKey))
             {
                 continue;
             }

@@ -12,6 +12,7 @@ public sealed partial class AzureStorageOrchestrationBackend
 {
     // Batches stay well under the service limits (100 entities, 4 MiB): the instance row and the outbox row take two.
     private static readonly int MaxHistoryRowsPerCommit = 90;
+    private static readonly int MaxBatchActions = 100;
     private static readonly long MaxCommitChars = 1_200_000;
 
     private static string PartitionKeyOf(string instanceId) => KeyEncoding.Encode(instanceId);
