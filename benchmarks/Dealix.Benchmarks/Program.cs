@@ -10,7 +10,8 @@ using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 
 // Runs the peers kit's workloads on this engine and writes the kit's result JSON.
 // Usage: dotnet Dealix.Benchmarks.dll [--backend inmemory|azurite] [--result FILE] [--smoke]
-// Sizes come from N_HELLO, N_FANOUT, N_TIMERS, TIMER_MS, N_ROUNDTRIPS, N_IDLE, N_CALLS (the kit's defaults otherwise).
+// Sizes come from N_HELLO, N_FANOUT, N_TIMERS, TIMER_MS, N_ROUNDTRIPS, N_IDLE, N_CALLS (the kit's defaults otherwise)
+// and N_WEBHOOK (workload e, the app's webhook-to-draft latency, azurite backend only).
 // The azurite backend starts its own Azurite (AZURITE_BIN, the kit's cache or the repository's .tools) on free
 // ports with an empty data folder and stops it by PID at the end.
 if (args.Contains("--micro"))
@@ -31,6 +32,7 @@ int timerMs = Size("TIMER_MS", smoke ? 500 : 5000);
 int nRoundTrips = Size("N_ROUNDTRIPS", smoke ? 20 : 200);
 int nIdle = Size("N_IDLE", smoke ? 200 : 10_000);
 int nCalls = Size("N_CALLS", smoke ? 10 : 100);
+int nWebhook = Size("N_WEBHOOK", smoke ? 5 : 100);
 int partitions = Size("PARTITIONS", 4);
 
 // The peers kit gives an engine DEADLINE_S (240 s) for everything it runs; each of the five workloads gets a sixth,
@@ -51,7 +53,7 @@ switch (backendName)
             var client = new BackendDurableTaskClient(backend, registry);
             backendDescription = "in-memory backend (engine overhead only, no durability)";
             await Workloads.HelloAsync(client, 20, "warmup");
-            await RunAllAsync(client, () => backend.WaitForIdleAsync());
+            await RunAllAsync(client, () => backend.WaitForIdleAsync(), storage: null);
             break;
         }
 
@@ -85,8 +87,12 @@ switch (backendName)
             var client = new BackendDurableTaskClient(backend, registry);
             backendDescription = $"Azurite 3.37.0 (disk, fresh), {partitions} control queues, worker and client in one process";
             await Workloads.HelloAsync(client, 20, "warmup");
-            workloads["storage_calls"] = await StorageCallsAsync(countedClient, counter);
-            await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)));
+            if (Selected("storage_calls"))
+            {
+                workloads["storage_calls"] = await StorageCallsAsync(countedClient, counter);
+            }
+
+            await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)), azurite.ConnectionString);
             break;
         }
 
@@ -112,15 +118,45 @@ if (resultFile is not null)
 int errors = workloads.Values.OfType<Dictionary<string, object>>().Sum(w => w.TryGetValue("errors", out object? e) ? (int)e : 0);
 return errors == 0 ? 0 : 1;
 
-async Task RunAllAsync(DurableTaskClient client, Func<Task> settle)
+async Task RunAllAsync(DurableTaskClient client, Func<Task> settle, string? storage)
 {
     // Each result goes to stderr as soon as it exists, so a run cut short by the kit's limit still shows it.
-    Report("hello", await Workloads.HelloAsync(client, nHello, "hello"));
-    Report("fanout", await Workloads.FanOutAsync(client, nFanOut, "fanout"));
-    Report("timers", await Workloads.TimersAsync(client, nTimers, timerMs, "timers"));
-    Report("roundtrip", await Workloads.RoundTripAsync(client, nRoundTrips, "rt"));
-    Report("idle_memory", await Workloads.IdleMemoryAsync(client, nIdle, "idle", settle));
+    if (Selected("hello"))
+    {
+        Report("hello", await Workloads.HelloAsync(client, nHello, "hello"));
+    }
+
+    if (Selected("fanout"))
+    {
+        Report("fanout", await Workloads.FanOutAsync(client, nFanOut, "fanout"));
+    }
+
+    if (Selected("timers"))
+    {
+        Report("timers", await Workloads.TimersAsync(client, nTimers, timerMs, "timers"));
+    }
+
+    if (Selected("roundtrip"))
+    {
+        Report("roundtrip", await Workloads.RoundTripAsync(client, nRoundTrips, "rt"));
+    }
+
+    if (Selected("webhook"))
+    {
+        // The real app on its own task hub in the same Azurite; in memory there are no tables for its deal stores.
+        Report("webhook", storage is null ? WebhookWorkload.NotApplicable() : await WebhookWorkload.RunAsync(storage, nWebhook));
+    }
+
+    if (Selected("idle_memory"))
+    {
+        Report("idle_memory", await Workloads.IdleMemoryAsync(client, nIdle, "idle", settle));
+    }
 }
+
+// WORKLOADS=hello,timers runs only those (for profiling one path); unset runs everything the kit asks for.
+bool Selected(string name) =>
+    Environment.GetEnvironmentVariable("WORKLOADS") is not { Length: > 0 } only
+    || only.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
 
 async Task<Dictionary<string, object>> StorageCallsAsync(DurableTaskClient client, StorageCallCounter counter)
 {
