@@ -49,7 +49,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         // The result is keyed by the request: if the request runs twice, the second result is recognised and dropped.
-        await SendEnvelopeAsync(QueueEnvelope.For(response, dedupeId: workItem.Message.MessageId + ":result"), cancellation);
+        await SendOrDeliverLocallyAsync(QueueEnvelope.For(response, dedupeId: workItem.Message.MessageId + ":result"), cancellation);
         await DeleteHeldAsync(held, cancellation);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Dealix.DurableTask.Backend;
@@ -92,7 +93,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     public async Task SendMessageAsync(OrchestrationMessage message, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await SendEnvelopeAsync(QueueEnvelope.For(message), cancellation);
+        await SendOrDeliverLocallyAsync(QueueEnvelope.For(message), cancellation);
     }
 
     /// <inheritdoc />
@@ -115,27 +116,35 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         ArgumentNullException.ThrowIfNull(filter);
         int pageSize = Math.Clamp(filter.PageSize, 1, 1000);
-        var results = new List<InstanceState>(pageSize);
-        bool more = false;
-        await foreach (TableEntity entity in _instances.QueryAsync<TableEntity>(
-            BuildIndexFilter(filter), maxPerPage: Math.Min(1000, pageSize + 1), cancellationToken: cancellation))
+
+        // Index rows are spread over one table partition per control partition, each ordered by instance id: read
+        // up to a page past the token from every partition at once and merge.
+        string common = BuildIndexFilter(filter);
+        List<(string RowKey, InstanceState State)>[] perBucket = await Task.WhenAll(Enumerable.Range(0, _control.Length).Select(async bucket =>
         {
-            InstanceState? state = await ParseIndexEntityAsync(entity, cancellation);
-            if (state is null || !filter.Matches(state))
+            string where = TableClient.CreateQueryFilter($"PartitionKey eq {bucket.ToString("D2", CultureInfo.InvariantCulture)}")
+                + (common.Length == 0 ? string.Empty : " and " + common);
+            var found = new List<(string, InstanceState)>();
+            await foreach (TableEntity entity in _instances.QueryAsync<TableEntity>(where, maxPerPage: Math.Min(1000, pageSize + 1), cancellationToken: cancellation))
             {
-                continue;
+                InstanceState? state = await ParseIndexEntityAsync(entity, cancellation);
+                if (state is not null && filter.Matches(state))
+                {
+                    found.Add((entity.RowKey, state));
+                    if (found.Count > pageSize)
+                    {
+                        break;
+                    }
+                }
             }
 
-            if (results.Count == pageSize)
-            {
-                more = true;
-                break;
-            }
+            return found;
+        }));
 
-            results.Add(state);
-        }
-
-        string? token = more ? PartitionKeyOf(results[^1].InstanceId) : null;
+        List<(string RowKey, InstanceState State)> merged = [.. perBucket.SelectMany(b => b).OrderBy(r => r.RowKey, StringComparer.Ordinal).Take(pageSize + 1)];
+        bool more = merged.Count > pageSize;
+        List<InstanceState> results = [.. merged.Take(pageSize).Select(r => r.State)];
+        string? token = more ? merged[pageSize - 1].RowKey : null;
         return new InstancePage(results, token);
     }
 
@@ -147,7 +156,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         NullableResponse<TableEntity> response = await _history.GetEntityIfExistsAsync<TableEntity>(pk, InstanceRowKey, cancellationToken: cancellation);
         if (!response.HasValue)
         {
-            await _instances.DeleteEntityAsync(pk, string.Empty, ETag.All, cancellation);
+            await _instances.DeleteEntityAsync(IndexPartitionOf(instanceId), pk, ETag.All, cancellation);
             return false;
         }
 
@@ -169,7 +178,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         await DeletePartitionRowsAsync(pk, filter: null, cancellation);
-        await _instances.DeleteEntityAsync(pk, string.Empty, ETag.All, cancellation);
+        await _instances.DeleteEntityAsync(IndexPartitionOf(instanceId), pk, ETag.All, cancellation);
         await _payloads.DeletePrefixAsync(instanceId, cancellation);
         _cache.Remove(instanceId);
         return true;
@@ -223,13 +232,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         var clauses = new List<string>();
         if (filter.ContinuationToken is { } token)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey gt {token}"));
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey gt {token}"));
         }
 
         if (filter.InstanceIdPrefix is { Length: > 0 } prefix)
         {
             string encoded = KeyEncoding.Encode(prefix);
-            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey ge {encoded} and PartitionKey lt {KeyEncoding.PrefixUpperBound(encoded)}"));
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {encoded} and RowKey lt {KeyEncoding.PrefixUpperBound(encoded)}"));
         }
 
         if (filter.CreatedFrom is { } from)

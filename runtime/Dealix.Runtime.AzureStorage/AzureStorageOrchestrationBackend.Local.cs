@@ -22,17 +22,24 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private static string LocalKey(string instanceId, string outboxRowKey) => PartitionKeyOf(instanceId) + "|" + outboxRowKey;
 
-    /// <summary>Whether a message to be sent now would go to a partition this worker owns (and so can skip the queue).</summary>
+    // Timers further out than this go through the queue (with its visibility delay) rather than waiting in memory.
+    private static readonly TimeSpan LocalTimerHorizon = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether a message would go to a control partition this worker owns, due now or (for a timer) within
+    /// <see cref="LocalTimerHorizon"/>, so that it can skip the queue.
+    /// </summary>
     private bool IsLocalTarget(OrchestrationMessage message) =>
-        _orchestrationSideStarted && _partitions[PartitionHash.PartitionOf(message.InstanceId, _control.Length)].Owned
-        && (message.VisibleAt is not { } due || DateTime.SpecifyKind(due, DateTimeKind.Utc) <= Now.UtcDateTime);
+        _orchestrationSideStarted && _disposed == 0 && !_shutdown.IsCancellationRequested
+        && _partitions[PartitionHash.PartitionOf(message.InstanceId, _control.Length)].Owned
+        && (message.VisibleAt is not { } due || DateTime.SpecifyKind(due, DateTimeKind.Utc) <= Now.UtcDateTime + LocalTimerHorizon);
 
     /// <summary>Writes an instance's query-index row; a failure is logged and left to the next write (the index is a copy).</summary>
     private async Task WriteIndexQuietlyAsync(InstanceState state, CancellationToken cancellation)
     {
         try
         {
-            await _instances.UpsertEntityAsync(await BuildIndexEntityAsync(state, cancellation), TableUpdateMode.Replace, cancellation);
+            await _index.WriteAsync(await BuildIndexEntityAsync(state, cancellation)).WaitAsync(cancellation);
         }
         catch (Exception e) when (IsStorageFailure(e))
         {
@@ -41,25 +48,80 @@ public sealed partial class AzureStorageOrchestrationBackend
     }
 
     /// <summary>
-    /// Hands a committed outbox row's single message to this worker's buffer when it owns the target's partition and the
-    /// message is due now. Returns false (the caller dispatches the outbox normally) otherwise.
+    /// Hands a committed outbox row's single message to this worker's buffer (at its due time, for a timer) when it
+    /// owns the target's partition. Returns false (the caller dispatches the row through the queue) otherwise.
     /// </summary>
     private bool TryDeliverLocally(QueueEnvelope envelope, string outboxRowKey, int attempt = 0)
     {
         string instanceId = envelope.Orchestration!.InstanceId;
         int partition = PartitionHash.PartitionOf(instanceId, _control.Length);
-        if (_disposed == 1 || _shutdown.IsCancellationRequested || !IsLocalTarget(envelope.Orchestration))
+        if (!IsLocalTarget(envelope.Orchestration))
         {
             return false;
         }
 
         _localOutbox[LocalKey(instanceId, outboxRowKey)] = 0;
-        AddToBuffer(new HeldMessage(_control[partition], partition, "local:" + outboxRowKey, string.Empty, attempt + 1, envelope, DateTimeOffset.MaxValue)
+        var held = new HeldMessage(_control[partition], partition, "local:" + outboxRowKey, string.Empty, attempt + 1, envelope, DateTimeOffset.MaxValue)
         {
             LocalOutboxRowKey = outboxRowKey,
             LocalAttempts = attempt,
-        });
+        };
+        if (envelope.Orchestration.VisibleAt is { } due && DateTime.SpecifyKind(due, DateTimeKind.Utc) > Now.UtcDateTime)
+        {
+            _ = DeliverLocalWhenDueAsync(held, DateTime.SpecifyKind(due, DateTimeKind.Utc));
+        }
+        else
+        {
+            AddToBuffer(held);
+        }
+
         return true;
+    }
+
+    /// <summary>A local timer waits in memory (its outbox row is the durable copy) and joins the buffer when due.</summary>
+    private async Task DeliverLocalWhenDueAsync(HeldMessage held, DateTime due)
+    {
+        try
+        {
+            // Never deliver before the due time, whatever the timer's resolution.
+            for (TimeSpan remaining = due - Now.UtcDateTime; remaining > TimeSpan.Zero; remaining = due - Now.UtcDateTime)
+            {
+                await Task.Delay(remaining + TimeSpan.FromMilliseconds(1), _time, _shutdown.Token);
+            }
+
+            if (_partitions[held.Partition].Owned)
+            {
+                AddToBuffer(held);
+                return;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            // Shutting down: the row stays and the next owner's sweeper sends it through the queue.
+        }
+
+        ForgetLocal(held);
+    }
+
+    /// <summary>
+    /// Sends a message to an orchestration: to a partition this worker owns it is stored as a one-message outbox row in
+    /// the instance's partition (one request, as a queue put would be) and handed to the worker directly; otherwise it
+    /// goes to the control queue.
+    /// </summary>
+    private async Task SendOrDeliverLocallyAsync(QueueEnvelope envelope, CancellationToken cancellation)
+    {
+        if (envelope.Orchestration is not { } message || !IsLocalTarget(message))
+        {
+            await SendEnvelopeAsync(envelope, cancellation);
+            return;
+        }
+
+        TableEntity row = await BuildOutboxRowAsync(message.InstanceId, Guid.NewGuid().ToString("N"), [envelope], cancellation);
+        await _history.AddEntityAsync(row, cancellation);
+        if (!TryDeliverLocally(envelope, row.RowKey))
+        {
+            await FinishOutboxAsync(message.InstanceId, row.RowKey, [envelope], indexState: null, cancellation);
+        }
     }
 
     /// <summary>A local message was consumed (its row deleted with the commit) or dropped: the sweeper may see its row again.</summary>

@@ -99,7 +99,14 @@ public sealed partial class AzureStorageOrchestrationBackend
     {
         if (held.IsLocal)
         {
-            ForgetLocal(held); // no queue copy: its outbox row went with the commit that consumed it
+            // No queue copy: the outbox row holding it is the message. (A commit that consumed it deleted the row
+            // already and marked it finished.)
+            if (!held.Finished)
+            {
+                ForgetLocal(held);
+                await DeleteEntityQuietlyAsync(PartitionKeyOf(held.Envelope.Orchestration!.InstanceId), held.LocalOutboxRowKey!, cancellation);
+            }
+
             return;
         }
 

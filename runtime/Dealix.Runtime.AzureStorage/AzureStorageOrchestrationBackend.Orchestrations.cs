@@ -86,10 +86,14 @@ public sealed partial class AzureStorageOrchestrationBackend
         InstanceRow? row = locked.Row;
         bool newExecution = commit.ReplaceHistory || row is null || row.ExecutionId != state.ExecutionId;
         int startIndex = newExecution ? 0 : row!.HistoryRows;
+        // Timers this instance sets for itself (due within the local horizon) wait in this worker's memory, each held
+        // durably by its own outbox row; everything else leaves through the queues.
+        List<OrchestrationMessage> selfTimers = [.. commit.OrchestratorMessages
+            .Where(m => m.InstanceId == instanceId && m.Event is TimerFiredEvent && IsLocalTarget(m)).Take(MaxLocalTimersPerCommit)];
         List<QueueEnvelope> envelopes =
         [
             .. commit.ActivityMessages.Select(QueueEnvelope.For),
-            .. commit.OrchestratorMessages.Select(m => QueueEnvelope.For(m)),
+            .. commit.OrchestratorMessages.Where(m => !selfTimers.Contains(m)).Select(m => QueueEnvelope.For(m)),
         ];
 
         // The query index changes only when what a query shows changes; the outbox row exists only when it has work.
@@ -97,6 +101,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             || row.State.CustomStatus != state.CustomStatus || row.State.Output != state.Output || row.State.Name != state.Name;
         TableEntity? outboxRow = null;
         List<TableTransactionAction> consumeLocal = [];
+        List<(QueueEnvelope Envelope, string RowKey)> timerRows = [];
         ETag? newETag;
         List<string> processedIds;
         int historyRowCount;
@@ -110,12 +115,39 @@ public sealed partial class AzureStorageOrchestrationBackend
                 .TakeLast(_options.DeduplicationWindow)];
             historyRowCount = startIndex + historyRows.Count;
             TableEntity instanceRow = await BuildInstanceEntityAsync(state, historyRowCount, processedIds, cancellation);
+
+            // Local messages are consumed by deleting the outbox rows that hold them, in the same transaction when the
+            // batch has room (otherwise right after it: they are in Processed by then, so a re-send is dropped).
+            // Local timers take what room is left; the rest join the queued envelopes.
+            consumeLocal = [.. ConsumeLocalActions(instanceId, locked.Messages)];
+            int room = MaxBatchActions - 2 - historyRows.Count;
+            if (consumeLocal.Count > room)
+            {
+                consumeLocal = [];
+            }
+
+            room -= consumeLocal.Count;
+            var timerEntities = new List<TableEntity>();
+            foreach (OrchestrationMessage timer in selfTimers)
+            {
+                QueueEnvelope envelope = QueueEnvelope.For(timer);
+                if (timerEntities.Count >= room)
+                {
+                    envelopes.Add(envelope);
+                    continue;
+                }
+
+                TableEntity timerRow = await BuildOutboxRowAsync(instanceId, Guid.NewGuid().ToString("N"), [envelope], cancellation);
+                timerEntities.Add(timerRow);
+                timerRows.Add((envelope, timerRow.RowKey));
+            }
+
             if (envelopes.Count > 0 || indexChanged)
             {
                 outboxRow = await BuildOutboxRowAsync(instanceId, Guid.NewGuid().ToString("N"), envelopes, cancellation);
             }
 
-            var actions = new List<TableTransactionAction>(historyRows.Count + 2)
+            var actions = new List<TableTransactionAction>(historyRows.Count + 2 + consumeLocal.Count + timerEntities.Count)
             {
                 row is null
                     ? new TableTransactionAction(TableTransactionActionType.Add, instanceRow)
@@ -127,15 +159,8 @@ public sealed partial class AzureStorageOrchestrationBackend
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, outboxRow));
             }
 
-            // Local messages are consumed by deleting the outbox rows that hold them, in the same transaction when the
-            // batch has room (otherwise right after it: they are in Processed by then, so a re-send is dropped).
-            consumeLocal = [.. ConsumeLocalActions(instanceId, locked.Messages)];
-            if (actions.Count + consumeLocal.Count <= MaxBatchActions)
-            {
-                actions.AddRange(consumeLocal);
-                consumeLocal = [];
-            }
-
+            actions.AddRange(consumeLocal);
+            actions.AddRange(timerEntities.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, t)));
             Response<IReadOnlyList<Response>> response = await _history.SubmitTransactionAsync(actions, cancellation);
             newETag = response.Value.Count > 0 ? response.Value[0].Headers.ETag : null;
         }
@@ -171,10 +196,18 @@ public sealed partial class AzureStorageOrchestrationBackend
             _cache.Remove(instanceId);
         }
 
-        Task deletes = DeleteManyQuietlyAsync(locked.Messages);
-        foreach (TableTransactionAction late in consumeLocal)
+        foreach (HeldMessage held in locked.Messages.Where(h => h.IsLocal && consumeLocal.Exists(a => a.Entity.RowKey == h.LocalOutboxRowKey)))
         {
-            await DeleteEntityQuietlyAsync(late.Entity.PartitionKey, late.Entity.RowKey, cancellation);
+            ForgetLocal(held); // its row went with the commit
+        }
+
+        Task deletes = DeleteManyQuietlyAsync(locked.Messages);
+        foreach ((QueueEnvelope envelope, string rowKey) in timerRows)
+        {
+            if (!TryDeliverLocally(envelope, rowKey))
+            {
+                await FinishOutboxAsync(instanceId, rowKey, [envelope], indexState: null, cancellation);
+            }
         }
 
         Unlock(locked.Buffer, requeue: true);

@@ -70,7 +70,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             step = "index";
             if (indexState is not null)
             {
-                await _instances.UpsertEntityAsync(await BuildIndexEntityAsync(indexState, cancellation), TableUpdateMode.Replace, cancellation);
+                await _index.WriteAsync(await BuildIndexEntityAsync(indexState, cancellation)).WaitAsync(cancellation);
             }
 
             step = "delete outbox row";
@@ -182,9 +182,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         int purged = 0;
         string filter = TableClient.CreateQueryFilter($"CompletedAt lt {new DateTimeOffset(cutoff)}");
         var ids = new List<string>();
-        await foreach (TableEntity entity in _instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellation))
+        await foreach (TableEntity entity in _instances.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellation))
         {
-            ids.Add(KeyEncoding.Decode(entity.PartitionKey));
+            ids.Add(KeyEncoding.Decode(entity.RowKey));
         }
 
         foreach (string id in ids)

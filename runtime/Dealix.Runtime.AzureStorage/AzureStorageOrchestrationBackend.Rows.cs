@@ -13,9 +13,14 @@ public sealed partial class AzureStorageOrchestrationBackend
     // Batches stay well under the service limits (100 entities, 4 MiB): the instance row and the outbox row take two.
     private static readonly int MaxHistoryRowsPerCommit = 90;
     private static readonly int MaxBatchActions = 100;
+    private static readonly int MaxLocalTimersPerCommit = 16;
     private static readonly long MaxCommitChars = 1_200_000;
 
     private static string PartitionKeyOf(string instanceId) => KeyEncoding.Encode(instanceId);
+
+    /// <summary>The Instances-table partition of an instance's index row: its control partition, as two digits.</summary>
+    private string IndexPartitionOf(string instanceId) =>
+        PartitionHash.PartitionOf(instanceId, _control.Length).ToString("D2", CultureInfo.InvariantCulture);
 
     private static string HistoryPrefix(string executionId) => $"h.{KeyEncoding.Encode(executionId)}.";
 
@@ -249,7 +254,7 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>The query-index copy of an instance row.</summary>
     private async Task<TableEntity> BuildIndexEntityAsync(InstanceState state, CancellationToken cancellation)
     {
-        var entity = new TableEntity(PartitionKeyOf(state.InstanceId), string.Empty)
+        var entity = new TableEntity(IndexPartitionOf(state.InstanceId), PartitionKeyOf(state.InstanceId))
         {
             ["Name"] = state.Name,
             ["Status"] = state.Status.ToString(),

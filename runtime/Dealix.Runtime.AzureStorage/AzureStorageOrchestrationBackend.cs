@@ -24,6 +24,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
     private readonly TaskHubNames _names;
     private readonly TableClient _history;
     private readonly TableClient _instances;
+    private readonly InstanceIndexWriter _index;
     private readonly TableClient _leases;
     private readonly TableClient _deadLetters;
     private readonly QueueClient[] _control;
@@ -73,6 +74,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         blobOptions.AddPolicy(Calls.Policy("blob"), HttpPipelinePosition.PerRetry);
         _payloads = new PayloadStore(new BlobServiceClient(options.ConnectionString, blobOptions).GetBlobContainerClient(_names.PayloadContainer));
         _cache = new InstanceCache(options.InstanceCacheSize);
+        _index = new InstanceIndexWriter(_instances);
         _partitions = new PartitionState[options.PartitionCount];
         for (int i = 0; i < _partitions.Length; i++)
         {
