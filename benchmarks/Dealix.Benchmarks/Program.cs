@@ -89,7 +89,7 @@ switch (backendName)
             await Workloads.HelloAsync(client, 20, "warmup");
             if (Selected("storage_calls"))
             {
-                workloads["storage_calls"] = await StorageCallsAsync(countedClient, counter);
+                workloads["storage_calls"] = await StorageCallsAsync(countedClient, client, counter);
             }
 
             await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)), azurite.ConnectionString);
@@ -158,7 +158,7 @@ bool Selected(string name) =>
     Environment.GetEnvironmentVariable("WORKLOADS") is not { Length: > 0 } only
     || only.Split(',', StringSplitOptions.TrimEntries).Contains(name, StringComparer.Ordinal);
 
-async Task<Dictionary<string, object>> StorageCallsAsync(DurableTaskClient client, StorageCallCounter counter)
+async Task<Dictionary<string, object>> StorageCallsAsync(DurableTaskClient client, DurableTaskClient inProcessClient, StorageCallCounter counter)
 {
     // Idle cost first: what an idle worker spends per second polling.
     await Task.Delay(TimeSpan.FromSeconds(2));
@@ -173,10 +173,20 @@ async Task<Dictionary<string, object>> StorageCallsAsync(DurableTaskClient clien
     IReadOnlyDictionary<string, long> calls = counter.Snapshot();
     double worker = calls.Where(kv => kv.Key.StartsWith("worker", StringComparison.Ordinal)).Sum(kv => kv.Value) / (double)nCalls;
     double clientCalls = calls.Where(kv => kv.Key.StartsWith("client", StringComparison.Ordinal)).Sum(kv => kv.Value) / (double)nCalls;
+
+    // The same again with the client sharing the worker's backend (as an HTTP trigger in the function host does):
+    // starts, events and self-timers then skip the control queue, and every call counts as the worker's.
+    counter.Reset();
+    Dictionary<string, object> local = await Workloads.HelloAsync(inProcessClient, nCalls, "calls-local");
+    await Task.Delay(TimeSpan.FromSeconds(1));
+    IReadOnlyDictionary<string, long> localCalls = counter.Snapshot();
     return new()
     {
         ["n"] = nCalls,
-        ["errors"] = run["errors"],
+        ["errors"] = (int)run["errors"] + (int)local["errors"],
+        ["in_process_calls_per_orchestration"] = Math.Round(localCalls.Sum(kv => kv.Value) / (double)nCalls, 2),
+        ["in_process_by_kind_per_orchestration"] = localCalls.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(kv => kv.Key, kv => (object)Math.Round(kv.Value / (double)nCalls, 2)),
         ["worker_calls_per_orchestration"] = Math.Round(worker, 2),
         ["client_calls_per_orchestration"] = Math.Round(clientCalls, 2),
         ["by_kind_per_orchestration"] = calls.OrderBy(kv => kv.Key, StringComparer.Ordinal)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dealix.DurableTask.Backend;
 
 namespace Dealix.DurableTask.AzureStorage;
@@ -9,27 +8,60 @@ namespace Dealix.DurableTask.AzureStorage;
 /// </summary>
 public sealed partial class AzureStorageOrchestrationBackend : IInstanceChangeNotifier
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _changeWaiters = new(StringComparer.Ordinal);
+    // One waiter per instance with clients waiting; the last client to stop waiting removes it, so instances that
+    // never change again leave nothing behind.
+    private readonly Dictionary<string, ChangeWaiter> _changeWaiters = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public async Task WaitForChangeAsync(string instanceId, TimeSpan maxWait, CancellationToken cancellation)
     {
-        TaskCompletionSource waiter = _changeWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        ChangeWaiter waiter;
+        lock (_changeWaiters)
+        {
+            if (!_changeWaiters.TryGetValue(instanceId, out waiter!))
+            {
+                waiter = new ChangeWaiter();
+                _changeWaiters[instanceId] = waiter;
+            }
+
+            waiter.Count++;
+        }
+
         try
         {
-            await waiter.Task.WaitAsync(maxWait, _time, cancellation);
+            await waiter.Changed.Task.WaitAsync(maxWait, _time, cancellation);
         }
         catch (TimeoutException)
         {
             // No change seen here within maxWait: the caller reads the state again.
         }
+        finally
+        {
+            lock (_changeWaiters)
+            {
+                if (--waiter.Count == 0 && _changeWaiters.TryGetValue(instanceId, out ChangeWaiter? current) && current == waiter)
+                {
+                    _changeWaiters.Remove(instanceId);
+                }
+            }
+        }
     }
 
     private void NotifyChanged(string instanceId)
     {
-        if (_changeWaiters.TryRemove(instanceId, out TaskCompletionSource? waiter))
+        ChangeWaiter? waiter;
+        lock (_changeWaiters)
         {
-            waiter.TrySetResult();
+            _changeWaiters.Remove(instanceId, out waiter);
         }
+
+        waiter?.Changed.TrySetResult();
+    }
+
+    private sealed class ChangeWaiter
+    {
+        public int Count { get; set; }
+
+        public TaskCompletionSource Changed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

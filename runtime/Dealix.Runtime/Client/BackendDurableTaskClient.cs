@@ -239,15 +239,19 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
         TimeSpan interval = TimeSpan.FromMilliseconds(10);
         while (true)
         {
+            // The change wait starts before the read, so a commit landing between the read and the wait still wakes us.
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            Task? changed = (_backend as IInstanceChangeNotifier)?.WaitForChangeAsync(instanceId, MaxPollInterval, stopWaiting.Token);
             InstanceState? state = await _backend.GetInstanceAsync(instanceId, cancellation);
             if (state is not null && done(state))
             {
+                await stopWaiting.CancelAsync();
                 return ToMetadata(state, getInputsAndOutputs);
             }
 
-            if (_backend is IInstanceChangeNotifier notifier)
+            if (changed is not null)
             {
-                await notifier.WaitForChangeAsync(instanceId, MaxPollInterval, cancellation);
+                await changed;
             }
             else
             {
