@@ -119,6 +119,9 @@ internal static class Workloads
     {
         Lateness.Clear();
         using var budget = new CancellationTokenSource(Budget + TimeSpan.FromMilliseconds(delayMs));
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        int gen2Before = GC.CollectionCount(2);
+        long allocatedBefore = GC.GetTotalAllocatedBytes();
         long t0 = Stopwatch.GetTimestamp();
         string[] ids = await Task.WhenAll(Enumerable.Range(0, n).Select(i =>
             client.ScheduleNewOrchestrationInstanceAsync(Sleeper, null, new StartOrchestrationOptions($"{prefix}-timer-{i}"))));
@@ -134,6 +137,12 @@ internal static class Workloads
             ["delay_ms"] = delayMs,
             ["seconds"] = Math.Round(seconds, 3),
             ["lateness"] = Percentiles.Summary(lateness),
+            ["gc_pause_ms"] = Math.Round((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, 1),
+            ["gen2_collections"] = GC.CollectionCount(2) - gen2Before,
+            ["allocated_kb_per_orchestration"] = Math.Round((GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0 / n, 1),
+            ["late_over_50ms_at_s"] = ids
+                .Where(id => Lateness.TryGetValue(id, out var s) && s.Woke != 0 && (s.Woke - s.Scheduled) * 1000.0 / Stopwatch.Frequency > 50)
+                .Select(id => Math.Round((Lateness[id].Scheduled - t0) / (double)Stopwatch.Frequency, 2)).Order().Take(20).ToArray(),
             ["errors"] = errors,
         };
     }
