@@ -2,7 +2,8 @@
 # One command for the side-by-side table: builds the harness, then runs the peers kit (storage probe, DBOS,
 # Restate) with this engine added through PEERS_ENGINE_CMD, in the kit's loopback-only network namespace.
 # The engine command runs the workloads on a fresh Azurite (engine.json) and on the in-memory backend
-# (dealix-inmemory.json, the engine's own overhead), so both appear as columns next to the peers.
+# (dealix-inmemory.json, the engine's own overhead), so both appear as columns next to the peers. Then it prints the
+# storage bound of those runs (benchmarks/storage-bound.py).
 #   PEERS_RUNS=3 bash benchmarks/run.sh      # the recorded configuration (about 15 minutes)
 #   PEERS_ONLY=storage bash benchmarks/run.sh   # any peers kit variable passes through
 set -euo pipefail
@@ -19,4 +20,21 @@ dotnet "$OUT/Dealix.Benchmarks.dll" --backend inmemory --result "\$(dirname "\$R
 exit \$rc
 EOS
 chmod +x "$OUT/engine-cmd.sh"
-PEERS_ENGINE_CMD="bash $OUT/engine-cmd.sh" exec "$KIT/run-all"
+RUNS_DIR="${PEERS_CACHE:-${TMPDIR:-/tmp}/peers-cache}/runs"
+mkdir -p "$RUNS_DIR"
+before="$(ls "$RUNS_DIR")"
+rc=0
+PEERS_ENGINE_CMD="bash $OUT/engine-cmd.sh" "$KIT/run-all" || rc=$?
+# The storage bound of this invocation's runs: Azurite's probe rates against our storage calls per orchestration.
+new_runs=()
+for d in "$RUNS_DIR"/*; do
+  name="$(basename "$d")"
+  grep -qxF "$name" <<<"$before" && continue
+  [[ -f "$d/storage.json" && -f "$d/engine.json" ]] && new_runs+=("$d")
+done
+if ((${#new_runs[@]})); then
+  echo
+  echo "Storage bound (benchmarks/storage-bound.py):"
+  python3 "$ROOT/benchmarks/storage-bound.py" "${new_runs[@]}" || rc=1
+fi
+exit $rc

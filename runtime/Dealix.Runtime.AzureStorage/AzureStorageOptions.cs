@@ -37,6 +37,12 @@ public sealed partial class AzureStorageOptions
     /// <summary>How often the outbox sweeper looks for messages a crash left undelivered.</summary>
     public TimeSpan OutboxSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often the sweeper also scans the whole History table for abandoned outbox rows, besides the scan due after
+    /// each partition this worker acquires. Between scans it retries only the rows this worker failed to dispatch.
+    /// </summary>
+    public TimeSpan OutboxFullSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>An outbox row older than this is considered abandoned by its writer and re-dispatched.</summary>
     public TimeSpan OutboxSweepAge { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -82,6 +88,11 @@ public sealed partial class AzureStorageOptions
         if (MessageLockTimeout < TimeSpan.FromSeconds(3))
         {
             throw new ArgumentOutOfRangeException(nameof(MessageLockTimeout), MessageLockTimeout, "MessageLockTimeout must be at least 3 seconds.");
+        }
+
+        if (OutboxSweepInterval <= TimeSpan.Zero || OutboxFullSweepInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OutboxFullSweepInterval), OutboxFullSweepInterval, "Sweep intervals must be positive.");
         }
 
         if (LeaseRenewInterval >= LeaseDuration)

@@ -185,6 +185,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             _loops.Add(partition.Loop);
         }
 
+        // A predecessor may have left outbox rows behind: look once they are old enough to count as abandoned.
+        ScheduleFullSweep(Now + _options.OutboxSweepAge);
+
         Log.PartitionAcquired(_log, _workerId, partition.Index, TaskHubName);
     }
 

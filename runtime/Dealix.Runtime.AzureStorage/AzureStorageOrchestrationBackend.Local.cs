@@ -143,9 +143,18 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         ForgetLocal(held);
-        if (held.LocalAttempts + 1 < MaxLocalAttempts && !_shutdown.IsCancellationRequested && _partitions[held.Partition].Owned)
+        if (_shutdown.IsCancellationRequested || !_partitions[held.Partition].Owned)
+        {
+            return; // the next owner's sweep, after it acquires the partition, sends the row through the queue
+        }
+
+        if (held.LocalAttempts + 1 < MaxLocalAttempts)
         {
             _ = RedeliverLocalAsync(held, delay);
+        }
+        else
+        {
+            Strand(held.Envelope.Orchestration!.InstanceId, held.LocalOutboxRowKey!); // the queue's way from now on
         }
     }
 
@@ -170,6 +179,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         catch (Exception e) when (IsStorageFailure(e) || e is OperationCanceledException or ObjectDisposedException)
         {
             // The row stays; the sweeper sends it through the queue.
+            Strand(instanceId, held.LocalOutboxRowKey!);
         }
     }
 

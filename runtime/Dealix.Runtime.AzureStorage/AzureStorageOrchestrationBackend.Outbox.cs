@@ -11,6 +11,13 @@ public sealed partial class AzureStorageOrchestrationBackend
     // The service caps visibility at 7 days; a longer timer is re-enqueued when the first chunk lapses.
     private static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7) - TimeSpan.FromMinutes(5);
 
+    // Outbox rows this worker committed but could not finish (storage failure, cancellation, a local message let go
+    // while the partition is still ours): retried by the sweeper without scanning.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string InstanceId, string RowKey), byte> _stranded = new();
+
+    // When the sweeper next scans the whole table (UTC ticks): after each partition acquisition, and periodically.
+    private long _fullSweepDueTicks = long.MaxValue;
+
     /// <summary>Sends one envelope to its queue, with the visibility delay its VisibleAt asks for (in chunks of under 7 days).</summary>
     private async Task SendEnvelopeAsync(QueueEnvelope envelope, CancellationToken cancellation)
     {
@@ -80,7 +87,51 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             // The commit stands; the outbox row stays and the sweeper sends it again (receivers de-duplicate).
             _log.PostCommitFailed(e, step, instanceId);
+            Strand(instanceId, outboxRowKey);
         }
+    }
+
+    /// <summary>Remembers an outbox row this worker could not finish, for the sweeper's next round.</summary>
+    private void Strand(string instanceId, string outboxRowKey) => _stranded[(instanceId, outboxRowKey)] = 0;
+
+    private void ScheduleFullSweep(DateTimeOffset due)
+    {
+        long ticks = due.UtcTicks;
+        long current = Interlocked.Read(ref _fullSweepDueTicks);
+        while (ticks < current)
+        {
+            long seen = Interlocked.CompareExchange(ref _fullSweepDueTicks, ticks, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    /// <summary>Retries the rows this worker stranded; returns how many it sent.</summary>
+    private async Task<int> RetryStrandedAsync(CancellationToken cancellation)
+    {
+        int sent = 0;
+        foreach ((string instanceId, string rowKey) in _stranded.Keys.ToList())
+        {
+            _stranded.TryRemove((instanceId, rowKey), out _);
+            if (_localOutbox.ContainsKey(LocalKey(instanceId, rowKey)))
+            {
+                continue; // handed out locally again meanwhile
+            }
+
+            NullableResponse<TableEntity> row = await _history.GetEntityIfExistsAsync<TableEntity>(
+                PartitionKeyOf(instanceId), rowKey, cancellationToken: cancellation);
+            if (row.HasValue)
+            {
+                await RedispatchOutboxRowAsync(instanceId, row.Value!, cancellation);
+                sent++;
+            }
+        }
+
+        return sent;
     }
 
     private async Task SweepLoopAsync(CancellationToken cancellation)
@@ -90,7 +141,16 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             try
             {
-                int swept = await SweepOutboxAsync(ownedOnly: true, cancellation);
+                // Rows this worker failed to finish are retried every round; the whole table (a scan in Azure
+                // Storage, as outbox rows live in each instance's partition) only after acquiring a partition and
+                // every OutboxFullSweepInterval, to find what dead or departed workers left.
+                int swept = await RetryStrandedAsync(cancellation);
+                if (Now.UtcTicks >= Interlocked.Read(ref _fullSweepDueTicks))
+                {
+                    Interlocked.Exchange(ref _fullSweepDueTicks, (Now + _options.OutboxFullSweepInterval).UtcTicks);
+                    swept += await SweepOutboxAsync(ownedOnly: true, cancellation);
+                }
+
                 if (swept > 0)
                 {
                     _log.OutboxSwept(swept, TaskHubName);
