@@ -42,9 +42,18 @@ internal sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in (string[])["--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose", "--location", data,
+        string[] extra = (Environment.GetEnvironmentVariable("AZURITE_EXTRA_ARGS") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] location = extra.Contains("--inMemoryPersistence") ? [] : ["--location", data];
+        foreach (string arg in (string[])["--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose", .. location,
             "--blobHost", "127.0.0.1", "--blobPort", $"{ports[0]}", "--queueHost", "127.0.0.1", "--queuePort", $"{ports[1]}",
             "--tableHost", "127.0.0.1", "--tablePort", $"{ports[2]}"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Diagnostics only (e.g. AZURITE_EXTRA_ARGS=--inMemoryPersistence to see what Azurite's disk saves cost);
+        // recorded results use the default disk mode, like the peers kit's storage probe.
+        foreach (string arg in extra)
         {
             start.ArgumentList.Add(arg);
         }

@@ -93,7 +93,9 @@ switch (backendName)
                 workloads["storage_calls"] = await StorageCallsAsync(countedClient, client, counter);
             }
 
+            counter.Reset();
             await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)), azurite.ConnectionString);
+            Console.Error.WriteLine($"storage calls during the workloads: {JsonSerializer.Serialize(counter.Snapshot().OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary())}");
             break;
         }
 

@@ -27,6 +27,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
     private readonly Lock _inFlightGate = new();
     private readonly HashSet<Task> _inFlight = [];
     private CancellationTokenSource? _stopping;
+    private const int MaxLockers = 8;
     private Task? _orchestrationLoop;
     private Task? _activityLoop;
 
@@ -72,8 +73,12 @@ public sealed class DurableTaskWorker : IAsyncDisposable
 
         _stopping = new CancellationTokenSource();
         CancellationToken stop = _stopping.Token;
-        _orchestrationLoop = Task.Run(() => DispatchAsync(_orchestrationSlots, _backend.LockNextOrchestrationWorkItemAsync, RunEpisodeAsync, stop), CancellationToken.None);
-        _activityLoop = Task.Run(() => DispatchAsync(_activitySlots, _backend.LockNextActivityWorkItemAsync, RunActivityAsync, stop), CancellationToken.None);
+        // Several lockers per kind: locking a work item may read storage (an instance not in the backend's cache), and
+        // one locker awaiting those reads one after another caps throughput at one read latency per episode.
+        _orchestrationLoop = Task.WhenAll(Enumerable.Range(0, Math.Min(_options.MaxConcurrentOrchestrations, MaxLockers)).Select(_ =>
+            Task.Run(() => DispatchAsync(_orchestrationSlots, _backend.LockNextOrchestrationWorkItemAsync, RunEpisodeAsync, stop), CancellationToken.None)));
+        _activityLoop = Task.WhenAll(Enumerable.Range(0, Math.Min(_options.MaxConcurrentActivities, MaxLockers)).Select(_ =>
+            Task.Run(() => DispatchAsync(_activitySlots, _backend.LockNextActivityWorkItemAsync, RunActivityAsync, stop), CancellationToken.None)));
         return Task.CompletedTask;
     }
 
