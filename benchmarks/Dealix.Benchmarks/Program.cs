@@ -6,6 +6,7 @@ using Dealix.DurableTask.AzureStorage;
 using Dealix.DurableTask.Client;
 using Dealix.DurableTask.InMemory;
 using Dealix.DurableTask.Worker;
+using Microsoft.Extensions.Logging;
 using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 
 // Runs the peers kit's workloads on this engine and writes the kit's result JSON.
@@ -70,7 +71,10 @@ switch (backendName)
                 [azurite.TablePort] = "table",
             });
             var options = new AzureStorageOptions { ConnectionString = azurite.ConnectionString, TaskHubName = "BenchHub", PartitionCount = partitions };
-            await using var backend = new AzureStorageOrchestrationBackend(options);
+            // BENCH_LOG=1 shows the backend's warnings and errors (post-commit failures, poison, lost work items).
+            using ILoggerFactory logging = LoggerFactory.Create(b => b.SetMinimumLevel(
+                Environment.GetEnvironmentVariable("BENCH_LOG") switch { "1" => LogLevel.Warning, "2" => LogLevel.Information, _ => LogLevel.None }).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            await using var backend = new AzureStorageOrchestrationBackend(options, logging);
             await backend.CreateIfNotExistsAsync();
             await using var worker = new DurableTaskWorker(backend, registry, options: workerOptions);
             await worker.StartAsync();
@@ -96,6 +100,7 @@ switch (backendName)
             counter.Reset();
             await RunAllAsync(client, () => Task.Delay(TimeSpan.FromSeconds(smoke ? 2 : 10)), azurite.ConnectionString);
             Console.Error.WriteLine($"storage calls during the workloads: {JsonSerializer.Serialize(counter.Snapshot().OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary())}");
+            Console.Error.WriteLine($"mean ms per storage call: {JsonSerializer.Serialize(counter.MeanMilliseconds().OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary())}");
             break;
         }
 

@@ -11,6 +11,7 @@ internal sealed class StorageCallCounter : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _counts = new();
+    private readonly ConcurrentDictionary<string, double> _seconds = new();
     private readonly IReadOnlyDictionary<int, string> _services;
 
     public StorageCallCounter(IReadOnlyDictionary<int, string> servicesByPort)
@@ -29,7 +30,15 @@ internal sealed class StorageCallCounter : IDisposable
 
     public IReadOnlyDictionary<string, long> Snapshot() => new Dictionary<string, long>(_counts);
 
-    public void Reset() => _counts.Clear();
+    /// <summary>Mean request duration in milliseconds, by the same keys as <see cref="Snapshot"/>.</summary>
+    public IReadOnlyDictionary<string, double> MeanMilliseconds() => _counts.ToDictionary(
+        kv => kv.Key, kv => Math.Round(_seconds.GetValueOrDefault(kv.Key) * 1000 / Math.Max(1, kv.Value), 2));
+
+    public void Reset()
+    {
+        _counts.Clear();
+        _seconds.Clear();
+    }
 
     public void Dispose() => _listener.Dispose();
 
@@ -59,6 +68,7 @@ internal sealed class StorageCallCounter : IDisposable
             // The worker talks to 127.0.0.1 and the benchmark's client to localhost, so their calls count apart.
             string who = address == "localhost" ? "client" : "worker";
             _counts.AddOrUpdate($"{who} {service} {method}", 1, (_, n) => n + 1);
+            _seconds.AddOrUpdate($"{who} {service} {method}", value, (_, total) => total + value);
         }
     }
 }

@@ -190,7 +190,8 @@ public sealed partial class AzureStorageOrchestrationBackend
     internal async Task<int> SweepOutboxAsync(bool ownedOnly, CancellationToken cancellation)
     {
         DateTimeOffset cutoff = Now - _options.OutboxSweepAge;
-        string filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxRangeStart} and RowKey lt {OutboxRangeEnd}");
+        // Only rows old enough to count as abandoned leave the service: in-flight ones (most) are filtered there.
+        string filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxRangeStart} and RowKey lt {OutboxRangeEnd} and Timestamp lt {cutoff}");
         int swept = 0;
         await foreach (TableEntity row in _history.QueryAsync<TableEntity>(filter, cancellationToken: cancellation))
         {
