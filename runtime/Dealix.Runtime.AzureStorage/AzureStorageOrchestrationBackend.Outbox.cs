@@ -122,11 +122,20 @@ public sealed partial class AzureStorageOrchestrationBackend
                 continue; // handed out locally again meanwhile
             }
 
-            NullableResponse<TableEntity> row = await _history.GetEntityIfExistsAsync<TableEntity>(
-                PartitionKeyOf(instanceId), rowKey, cancellationToken: cancellation);
+            NullableResponse<TableEntity> row;
+            try
+            {
+                row = await _history.GetEntityIfExistsAsync<TableEntity>(PartitionKeyOf(instanceId), rowKey, cancellationToken: cancellation);
+            }
+            catch (Exception e) when (IsStorageFailure(e) || e is OperationCanceledException)
+            {
+                Strand(instanceId, rowKey); // still unfinished: next round
+                throw;
+            }
+
             if (row.HasValue)
             {
-                await RedispatchOutboxRowAsync(instanceId, row.Value!, cancellation);
+                await RedispatchOutboxRowAsync(instanceId, row.Value!, cancellation); // strands it again if it fails
                 sent++;
             }
         }
