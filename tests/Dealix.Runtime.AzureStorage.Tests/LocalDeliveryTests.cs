@@ -40,11 +40,7 @@ public sealed class LocalDeliveryTests(AzuriteFixture azurite, ITestOutputHelper
     [Fact]
     public async Task LocalStart_WorkerGoneBeforeItsEpisode_NextOwnerGetsItThroughTheQueue()
     {
-        await using HubScope hub = await HubScope.CreateAsync(azurite.ConnectionString, output, o =>
-        {
-            o.OutboxSweepAge = TimeSpan.FromSeconds(1);
-            o.OutboxSweepInterval = TimeSpan.FromSeconds(1);
-        });
+        await using HubScope hub = await QuickSweepHubAsync();
         AzureStorageOrchestrationBackend first = hub.Backend;
         await OwnAllPartitionsAsync(first, hub.Options.PartitionCount);
         string executionId = await CreateAsync(first, "orphan:1", "\"Tokyo\"");
@@ -64,11 +60,7 @@ public sealed class LocalDeliveryTests(AzuriteFixture azurite, ITestOutputHelper
     [Fact]
     public async Task LocalTimer_WorkerGoneBeforeItFires_NextOwnerFiresItNotEarly()
     {
-        await using HubScope hub = await HubScope.CreateAsync(azurite.ConnectionString, output, o =>
-        {
-            o.OutboxSweepAge = TimeSpan.FromSeconds(1);
-            o.OutboxSweepInterval = TimeSpan.FromSeconds(1);
-        });
+        await using HubScope hub = await QuickSweepHubAsync();
         AzureStorageOrchestrationBackend first = hub.Backend;
         await OwnAllPartitionsAsync(first, hub.Options.PartitionCount);
         await CreateAsync(first, "sleeper:1");
@@ -88,6 +80,13 @@ public sealed class LocalDeliveryTests(AzuriteFixture azurite, ITestOutputHelper
         await second.CompleteOrchestrationWorkItemAsync(fired, Commit(fired, OrchestrationRuntimeStatus.Completed));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, (await second.GetInstanceAsync("sleeper:1"))!.Status);
     }
+
+    /// <summary>A hub whose sweeper treats rows as abandoned after 1 s, so a successor's recovery shows quickly.</summary>
+    private Task<HubScope> QuickSweepHubAsync() => HubScope.CreateAsync(azurite.ConnectionString, output, o =>
+    {
+        o.OutboxSweepAge = TimeSpan.FromSeconds(1);
+        o.OutboxSweepInterval = TimeSpan.FromSeconds(1);
+    });
 
     /// <summary>Starts the backend's orchestration side and waits until its leases cover every control partition.</summary>
     private static async Task OwnAllPartitionsAsync(AzureStorageOrchestrationBackend backend, int partitions)
