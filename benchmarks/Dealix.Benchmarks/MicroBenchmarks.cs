@@ -1,9 +1,9 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Dealix.DurableTask;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.Testing;
+using Microsoft.DurableTask;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealix.Benchmarks;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dealix.Benchmarks;
-using Dealix.DurableTask;
-using Dealix.DurableTask.AzureStorage;
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.InMemory;
-using Dealix.DurableTask.Worker;
+using Microsoft.DurableTask;
+using Dealix.Runtime.AzureStorage;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.InMemory;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Logging;
 using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 

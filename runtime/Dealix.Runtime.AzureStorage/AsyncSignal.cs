@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>An auto-reset wake-up for polling loops: <see cref="Set"/> ends the current (or next) wait early.</summary>
 internal sealed class AsyncSignal

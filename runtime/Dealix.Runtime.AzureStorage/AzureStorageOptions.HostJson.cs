@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Reading the durable settings of host.json, as Durable Functions does.</summary>
 public sealed partial class AzureStorageOptions

@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Settings of the Azure Storage backend (bound from host.json's <c>durableTask.storageProvider</c> or set in code).</summary>
 public sealed partial class AzureStorageOptions

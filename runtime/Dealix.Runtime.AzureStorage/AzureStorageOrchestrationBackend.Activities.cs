@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Azure.Storage.Queues.Models;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>The activity side: a bounded prefetch from the work-item queue, completion and release.</summary>
 public sealed partial class AzureStorageOrchestrationBackend

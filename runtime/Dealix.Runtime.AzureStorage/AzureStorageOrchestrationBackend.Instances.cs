@@ -1,10 +1,10 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Client-side operations: create, send, read, query and purge.</summary>
 public sealed partial class AzureStorageOrchestrationBackend

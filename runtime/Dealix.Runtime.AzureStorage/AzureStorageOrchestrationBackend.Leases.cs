@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// Partition leases: workers announce themselves, each claims its fair share of control queues, renews them, takes

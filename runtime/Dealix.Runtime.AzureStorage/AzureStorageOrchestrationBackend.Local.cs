@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// Local delivery: when a client shares this backend with a worker that owns the target's control partition, a start

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Storage.Queues.Models;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Held queue messages: acceptance checks, visibility renewal, deletion and release.</summary>
 public sealed partial class AzureStorageOrchestrationBackend

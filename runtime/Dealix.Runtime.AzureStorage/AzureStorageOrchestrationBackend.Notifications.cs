@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// Wakes clients in this process when an instance commits here, so a client sharing the backend with its worker does

@@ -2,9 +2,9 @@ using System.Threading.Channels;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues.Models;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>The orchestration side: control-queue polling, per-instance buffers, locking and the atomic episode commit.</summary>
 public sealed partial class AzureStorageOrchestrationBackend

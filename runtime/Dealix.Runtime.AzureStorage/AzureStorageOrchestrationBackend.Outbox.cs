@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Dispatch of committed outbox rows to the queues, and the sweeper that finishes what a crash interrupted.</summary>
 public sealed partial class AzureStorageOrchestrationBackend

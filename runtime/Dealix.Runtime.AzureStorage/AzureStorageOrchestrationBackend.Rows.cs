@@ -3,9 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Row keys and the (de)serialization of instance, history and outbox rows.</summary>
 public sealed partial class AzureStorageOrchestrationBackend

@@ -4,11 +4,11 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// <see cref="IOrchestrationBackend"/> on Azure Storage (or Azurite). Each instance owns one partition of the History
@@ -49,7 +49,7 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         options.Validate();
         _options = options;
         _names = new TaskHubNames(options.TaskHubName, options.PartitionCount);
-        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Dealix.DurableTask.AzureStorage");
+        _log = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Dealix.Runtime.AzureStorage");
         _time = timeProvider ?? TimeProvider.System;
         _workerId = options.WorkerId ?? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 

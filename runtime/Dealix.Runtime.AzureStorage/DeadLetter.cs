@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>A message or stored row the backend gave up on, with why.</summary>
 /// <param name="Id">Dead-letter id (for re-drive or delete).</param>

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// A queue message this worker has received and not yet consumed or released. Its pop receipt changes on every

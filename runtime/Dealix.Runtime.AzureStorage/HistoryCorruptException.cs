@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>A stored row of an instance cannot be read (bad JSON, unknown event type, missing row).</summary>
 internal sealed class HistoryCorruptException : Exception

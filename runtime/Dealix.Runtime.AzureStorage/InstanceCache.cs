@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// Extended sessions: the instance row and history of recently run instances as this worker last committed them.

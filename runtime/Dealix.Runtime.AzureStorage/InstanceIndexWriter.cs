@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// Group commit for the Instances index: rows of one bucket (a table partition) wait while that bucket's previous

@@ -1,7 +1,7 @@
 using Azure;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// The authoritative instance row (RowKey <c>!instance</c> in the instance's History partition) as read, with the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// Escapes ids for table keys and blob names: '/', '\', '#', '?', '%' and control characters are not allowed in

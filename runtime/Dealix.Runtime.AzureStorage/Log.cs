@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Log messages of the Azure Storage backend (EventIds 9300–9399).</summary>
 internal static partial class Log

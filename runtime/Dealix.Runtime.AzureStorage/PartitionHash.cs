@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Maps an instance id to its control-queue partition with a stable hash (FNV-1a over UTF-8).</summary>
 /// <remarks>WARNING: persisted routing; string.GetHashCode differs per process and must never be used here.</remarks>

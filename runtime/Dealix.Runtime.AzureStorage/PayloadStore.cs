@@ -3,7 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// Gzipped blobs for text too large for a queue message or a table property. Blob names start with the escaped

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>
 /// The body of every message this backend puts in a queue or an outbox row. <see cref="DedupeId"/> is what receivers

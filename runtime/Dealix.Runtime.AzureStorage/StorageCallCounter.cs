@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Counts the HTTP calls the backend makes to each storage service (what the storage bill and Azurite's load follow).</summary>
 public sealed class StorageCallCounter

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Dealix.DurableTask.AzureStorage;
+namespace Dealix.Runtime.AzureStorage;
 
 /// <summary>Names of a task hub's queues, tables and container, all derived from the hub name.</summary>
 /// <remarks>WARNING: these names are the storage layout; renaming one orphans existing hubs.</remarks>

@@ -1,8 +1,8 @@
 using System.Net;
 using Azure.Storage.Blobs;
-using Dealix.DurableTask;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.CustomHandler;
 using Dealix.Runtime.Hosting.Discovery;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

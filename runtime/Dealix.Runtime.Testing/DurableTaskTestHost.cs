@@ -1,12 +1,12 @@
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.InMemory;
-using Dealix.DurableTask.Worker;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.InMemory;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Dealix.DurableTask.Testing;
+namespace Dealix.Runtime.Testing;
 
 /// <summary>
 /// An in-memory task hub with a worker and a client on a virtual clock. Time moves only when the test advances it,

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.Backend;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Dealix.DurableTask.Testing;
+namespace Dealix.Runtime.Testing;
 
 /// <summary>
 /// Runs a recorded history against the current orchestrator code, without storage, to catch a nondeterministic
@@ -26,7 +26,7 @@ public static class HistoryReplayer
     /// <see cref="NonDeterministicOrchestrationException"/> with the step, the code's action and the history's action
     /// when they diverge.
     /// </summary>
-    public static void Replay(DurableTaskRegistry registry, IReadOnlyList<HistoryEvent> history, IServiceProvider? services = null)
+    public static void Replay(TaskCatalog registry, IReadOnlyList<HistoryEvent> history, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(history);

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Testing;
+namespace Dealix.Runtime.Testing;
 
 /// <summary>
 /// What a backend-independent engine test needs from a running task hub, so that one behavioural suite runs on

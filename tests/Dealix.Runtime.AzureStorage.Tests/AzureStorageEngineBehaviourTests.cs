@@ -1,9 +1,9 @@
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.Testing;
-using Dealix.DurableTask.Tests;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.Testing;
+using Dealix.Runtime.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>The engine's shared behavioural suite on the Azure Storage backend in Azurite, on the real clock.</summary>
 [Collection(AzuriteGroup.Name)]

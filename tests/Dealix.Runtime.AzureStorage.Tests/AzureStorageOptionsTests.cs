@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 public sealed class AzureStorageOptionsTests
 {

@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
-using static Dealix.DurableTask.AzureStorage.Tests.Infrastructure.Episodes;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
+using static Dealix.Runtime.AzureStorage.Tests.Infrastructure.Episodes;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>The IOrchestrationBackend contract, exercised directly against Azurite.</summary>
 [Collection(AzuriteGroup.Name)]

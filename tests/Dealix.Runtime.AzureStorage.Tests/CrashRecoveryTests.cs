@@ -1,8 +1,8 @@
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.AzureStorage.Tests.Scenarios;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.AzureStorage.Tests.Scenarios;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>A worker process SIGKILLed in the middle of a run; a fresh one must finish everything correctly.</summary>
 [Collection(AzuriteGroup.Name)]

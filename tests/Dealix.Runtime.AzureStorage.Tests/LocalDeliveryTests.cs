@@ -1,11 +1,11 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
-using static Dealix.DurableTask.AzureStorage.Tests.Infrastructure.Episodes;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
+using static Dealix.Runtime.AzureStorage.Tests.Infrastructure.Episodes;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>
 /// Local delivery: a start, an event or a timer for a partition this backend's worker owns skips the control queue and

@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.AzureStorage.Tests.Scenarios;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.AzureStorage.Tests.Scenarios;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>
 /// Poison messages end in the dead-letter store within bounded attempts and fail their instance with a readable

@@ -1,8 +1,8 @@
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.AzureStorage.Tests.Scenarios;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.AzureStorage.Tests.Scenarios;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>Automatic purge of ended instances older than the retention period.</summary>
 [Collection(AzuriteGroup.Name)]

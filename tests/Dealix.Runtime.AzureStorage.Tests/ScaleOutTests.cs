@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.AzureStorage.Tests.Scenarios;
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.AzureStorage.Tests.Scenarios;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>Several workers on one hub: safe (ETags) and sharing the load (partition leases).</summary>
 [Collection(AzuriteGroup.Name)]

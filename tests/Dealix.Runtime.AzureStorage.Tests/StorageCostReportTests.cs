@@ -1,9 +1,9 @@
-using Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
-using Dealix.DurableTask.AzureStorage.Tests.Scenarios;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
+using Dealix.Runtime.AzureStorage.Tests.Scenarios;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.AzureStorage.Tests;
+namespace Dealix.Runtime.AzureStorage.Tests;
 
 /// <summary>
 /// Runs small workloads and prints what they cost in storage calls and how late timers fired. The figures are

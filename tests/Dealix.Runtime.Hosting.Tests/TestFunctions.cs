@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http;
 
 namespace Dealix.Runtime.Hosting.Tests;

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>The client API: starts, refusals, queries, purges, restarts.</summary>
 public sealed class ClientTests

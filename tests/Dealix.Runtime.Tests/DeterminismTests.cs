@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.Testing;
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.Testing;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Logging;
 using Moq;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>Replay: deterministic values, nondeterminism detection, recorded histories.</summary>
 public sealed class DeterminismTests
@@ -116,7 +116,7 @@ public sealed class DeterminismTests
         await host.AdvanceTimeAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(14, await host.GetOutputAsync<int>(id));
 
-        string saved = HistoryReplayer.Serialize(await host.Client.GetOrchestrationHistoryAsync(id));
+        string saved = HistoryReplayer.Serialize(await host.Client.GetHistoryAsync(id));
         var registry = new DurableTaskRegistry();
         Register(registry);
 

@@ -1,8 +1,8 @@
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.Testing;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>
 /// The engine's behaviour, written once and run per backend: each backend's test project derives from this class
@@ -285,7 +285,7 @@ public abstract class EngineBehaviourTests
         Assert.Equal(0, (await hub.Client.PurgeInstanceAsync(running)).PurgedInstanceCount);
         Assert.Null(await hub.Client.GetInstanceAsync(done));
         Assert.NotNull(await hub.Client.GetInstanceAsync(running));
-        Assert.Empty(await hub.Client.GetOrchestrationHistoryAsync(done));
+        Assert.Empty(await hub.Client.GetHistoryAsync(done));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 public sealed class HelloCitiesTests
 {
@@ -39,7 +39,7 @@ public sealed class HelloCitiesTests
         string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("HelloCities");
         await host.WaitForIdleAsync();
 
-        var history = await host.Client.GetOrchestrationHistoryAsync(id);
+        var history = await host.Client.GetHistoryAsync(id);
         Assert.Equal(5, history.OfType<Backend.TaskScheduledEvent>().Count());
         Assert.Equal(5, history.OfType<Backend.TaskCompletedEvent>().Count());
         Assert.Equal(OrchestrationRuntimeStatus.Completed, Assert.IsType<Backend.ExecutionCompletedEvent>(history[^1]).Status);

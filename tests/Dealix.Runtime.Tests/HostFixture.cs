@@ -1,9 +1,9 @@
-using Dealix.DurableTask.Testing;
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.Testing;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>Shared helpers: a Monday-morning virtual clock and a host factory.</summary>
 internal static class HostFixture

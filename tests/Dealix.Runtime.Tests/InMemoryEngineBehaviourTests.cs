@@ -1,7 +1,7 @@
-using Dealix.DurableTask.Testing;
+using Dealix.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>The shared behavioural suite on the in-memory backend with a virtual clock.</summary>
 public sealed class InMemoryEngineBehaviourTests : EngineBehaviourTests

@@ -1,7 +1,7 @@
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.Backend;
+using Dealix.Runtime.Worker;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>In-process activities change how often an instance commits, never what its history says.</summary>
 public sealed class InlineActivitiesTests
@@ -37,8 +37,8 @@ public sealed class InlineActivitiesTests
         static string[] Shape(IEnumerable<HistoryEvent> h) => [.. h.TakeWhile(e => e is not TaskScheduledEvent { EventId: 5 }).Select(e => $"{e.GetType().Name}#{e.EventId}")];
         static string[] Events(IEnumerable<HistoryEvent> h) => [.. h.Where(e => e is not (OrchestratorStartedEvent or OrchestratorCompletedEvent))
             .Select(e => $"{e.GetType().Name}#{e.EventId}#{(e as TaskCompletedEvent)?.TaskScheduledId}").Order(StringComparer.Ordinal)];
-        var queuedHistory = await queued.Client.GetOrchestrationHistoryAsync(b);
-        var inlineHistory = await inline.Client.GetOrchestrationHistoryAsync(a);
+        var queuedHistory = await queued.Client.GetHistoryAsync(b);
+        var inlineHistory = await inline.Client.GetHistoryAsync(a);
         Assert.Equal(Shape(queuedHistory), Shape(inlineHistory));
         Assert.Equal(Events(queuedHistory), Events(inlineHistory));
     }
@@ -53,7 +53,7 @@ public sealed class InlineActivitiesTests
         var registry = new DurableTaskRegistry();
         Register(registry);
 
-        Testing.HistoryReplayer.Replay(registry, await host.Client.GetOrchestrationHistoryAsync(id));
+        Testing.HistoryReplayer.Replay(registry, await host.Client.GetHistoryAsync(id));
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>Class-based tasks with injected ports, registration rules and option validation.</summary>
 public sealed class ProgrammingModelTests
@@ -42,7 +42,7 @@ public sealed class ProgrammingModelTests
         string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(GreetOrchestrator.Name, new GreetInput("c-1", "مرحبا"));
 
         Assert.True(await host.GetOutputAsync<bool>(id));
-        var history = await host.Client.GetOrchestrationHistoryAsync(id);
+        var history = await host.Client.GetHistoryAsync(id);
         int taskId = history.OfType<Backend.TaskScheduledEvent>().Single().EventId;
         string execution = history.OfType<Backend.ExecutionStartedEvent>().Single().ExecutionId;
         sender.Verify(s => s.SendAsync("c-1", "مرحبا", $"{id}:{execution}:{taskId}"), Times.Once);

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.Worker;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>Traces continue the starter's trace through episodes and activities; timers report their lateness.</summary>
 [Collection(TelemetryTestGroup.Name)]

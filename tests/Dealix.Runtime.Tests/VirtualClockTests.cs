@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Tests;
+namespace Dealix.Runtime.Tests;
 
 /// <summary>Behaviour that needs the virtual clock: long timers, backoff schedules, large fan-outs.</summary>
 public sealed class VirtualClockTests
@@ -159,7 +159,7 @@ public sealed class VirtualClockTests
         string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 1000);
 
         Assert.Equal(999L * 1000, await host.GetOutputAsync<long>(id));
-        var history = await host.Client.GetOrchestrationHistoryAsync(id);
+        var history = await host.Client.GetHistoryAsync(id);
         Assert.Equal(1000, history.OfType<TaskCompletedEvent>().Select(e => e.TaskScheduledId).Distinct().Count());
     }
 
@@ -186,7 +186,7 @@ public sealed class VirtualClockTests
         for (int hour = 0; hour < 100; hour++)
         {
             await host.AdvanceTimeAsync(TimeSpan.FromHours(1));
-            maxHistory = Math.Max(maxHistory, (await host.Client.GetOrchestrationHistoryAsync(id)).Count);
+            maxHistory = Math.Max(maxHistory, (await host.Client.GetHistoryAsync(id)).Count);
         }
 
         Assert.Equal(100, await host.GetOutputAsync<int>(id));

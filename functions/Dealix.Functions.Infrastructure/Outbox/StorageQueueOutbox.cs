@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 

@@ -1,4 +1,4 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;

@@ -1,6 +1,6 @@
 using System.Net;
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask.Client;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Dealix.Functions.Infrastructure.Approvals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;

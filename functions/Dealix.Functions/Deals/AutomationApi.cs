@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;

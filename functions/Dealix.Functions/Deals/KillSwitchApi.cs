@@ -1,4 +1,4 @@
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 using Microsoft.AspNetCore.Http;

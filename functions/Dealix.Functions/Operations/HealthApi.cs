@@ -1,5 +1,5 @@
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask.Client;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 
 namespace Dealix.Functions.Operations;

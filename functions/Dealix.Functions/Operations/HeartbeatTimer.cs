@@ -1,4 +1,4 @@
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Functions.Operations;

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Dealix.Functions.Infrastructure.Outbox;
 using Dealix.Orchestrations.Deals.Contracts;
 

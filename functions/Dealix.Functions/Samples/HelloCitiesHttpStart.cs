@@ -1,5 +1,5 @@
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask.Client;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Dealix.Orchestrations.Samples;
 using Microsoft.AspNetCore.Http;
 

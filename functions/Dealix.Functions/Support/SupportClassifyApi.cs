@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Dealix.Functions.Deals;
 using Dealix.Orchestrations.Support.Contracts;
 using Dealix.Orchestrations.Support.Rules;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;

@@ -1,4 +1,4 @@
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 
 namespace Dealix.Orchestrations.Deals;

@@ -1,4 +1,4 @@
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Activities;
 
 namespace Dealix.Orchestrations.Deals;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Durable;
 using Dealix.Runtime.Hosting.Management;
@@ -126,7 +126,7 @@ public static class DurableCommands
                         return 1;
                     }
 
-                    JsonObject status = StatusPayloads.Status(instance, showInput, showOutput ? await client.GetOrchestrationHistoryAsync(id) : null, showOutput);
+                    JsonObject status = StatusPayloads.Status(instance, showInput, showOutput ? await client.GetHistoryAsync(id) : null, showOutput);
                     if (!showOutput)
                     {
                         status.Remove("output");
@@ -146,7 +146,7 @@ public static class DurableCommands
                         return 1;
                     }
 
-                    IReadOnlyList<HistoryEvent> history = await client.GetOrchestrationHistoryAsync(id);
+                    IReadOnlyList<HistoryEvent> history = await client.GetHistoryAsync(id);
                     OrchestrationMetadata instance = (await client.GetInstanceAsync(id, getInputsAndOutputs: true))!;
                     await output.WriteLineAsync(StatusPayloads.Status(instance, true, history, true)["historyEvents"]!.ToJsonString(Indented));
                     return 0;

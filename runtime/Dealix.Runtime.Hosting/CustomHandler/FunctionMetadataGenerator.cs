@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Management;
 

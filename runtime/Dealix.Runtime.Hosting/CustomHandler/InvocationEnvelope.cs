@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Runtime.Hosting.CustomHandler;
 

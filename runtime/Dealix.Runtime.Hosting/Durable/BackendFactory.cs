@@ -1,6 +1,6 @@
-using Dealix.DurableTask.AzureStorage;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.InMemory;
+using Dealix.Runtime.AzureStorage;
+using Dealix.Runtime.Backend;
+using Dealix.Runtime.InMemory;
 using Dealix.Runtime.Hosting.Configuration;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,6 @@
-using Dealix.DurableTask;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Worker;
+using Microsoft.DurableTask;
+using Dealix.Runtime.Backend;
+using Dealix.Runtime.Worker;
 using Dealix.Runtime.Hosting.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

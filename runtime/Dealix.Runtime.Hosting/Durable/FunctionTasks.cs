@@ -1,6 +1,6 @@
 using System.Reflection;
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Invocation;
 using Microsoft.Extensions.DependencyInjection;

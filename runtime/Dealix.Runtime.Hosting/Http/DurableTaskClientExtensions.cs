@@ -1,4 +1,4 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Management;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask.Client;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Telemetry;

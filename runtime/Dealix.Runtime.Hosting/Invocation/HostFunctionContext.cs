@@ -1,4 +1,4 @@
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Runtime.Hosting.Invocation;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Http;
 using Microsoft.AspNetCore.Builder;
@@ -176,7 +176,7 @@ internal sealed partial class DurableManagementApi(
             return Problems.NotFound($"No instance with id '{instanceId}' exists in task hub '{options.HubName}'.");
         }
 
-        IReadOnlyList<HistoryEvent>? history = showHistory == true ? await client.GetOrchestrationHistoryAsync(instanceId, http.RequestAborted) : null;
+        IReadOnlyList<HistoryEvent>? history = showHistory == true ? await client.GetHistoryAsync(instanceId, http.RequestAborted) : null;
         JsonObject body = StatusPayloads.Status(instance, showInput ?? true, history, showHistoryOutput == true);
         return instance.RuntimeStatus switch
         {

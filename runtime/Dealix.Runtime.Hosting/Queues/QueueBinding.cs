@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Invocation;
 
 namespace Dealix.Runtime.Hosting.Queues;

@@ -1,4 +1,4 @@
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;

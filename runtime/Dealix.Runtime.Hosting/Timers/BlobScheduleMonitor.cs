@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Runtime.Hosting.Timers;
 

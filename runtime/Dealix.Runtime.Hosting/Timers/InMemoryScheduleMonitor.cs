@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Runtime.Hosting.Timers;
 

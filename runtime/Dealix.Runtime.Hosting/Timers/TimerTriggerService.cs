@@ -1,4 +1,4 @@
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Invocation;

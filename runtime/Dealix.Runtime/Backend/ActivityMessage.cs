@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>A request to run one activity attempt.</summary>
 /// <remarks>WARNING: persisted in queues and outboxes.</remarks>

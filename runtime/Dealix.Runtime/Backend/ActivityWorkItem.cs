@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>One activity request locked for execution.</summary>
 public sealed class ActivityWorkItem

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>
 /// One event in an instance's history. The history is the instance's truth: the executor replays it to rebuild

@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>
 /// Optional backend capability: wake a waiting client when an instance's state changes, instead of polling.

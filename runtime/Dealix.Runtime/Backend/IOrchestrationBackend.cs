@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>
 /// Durable storage and transport for a task hub. The worker and client are written against this interface only;

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>A backend-level instance query (one page).</summary>
 /// <param name="CreatedFrom">Created at or after.</param>

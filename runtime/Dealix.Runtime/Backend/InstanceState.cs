@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>The queryable state of an instance (the "instance row").</summary>
 /// <remarks>WARNING: persisted.</remarks>

@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>
 /// The result of one episode, committed atomically by the backend: the new instance state, history to append

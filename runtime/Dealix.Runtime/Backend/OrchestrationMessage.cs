@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>
 /// A message to an orchestration instance: the history event it delivers, and for timers or delayed starts the

@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Backend;
+namespace Dealix.Runtime.Backend;
 
 /// <summary>
 /// The instance changed underneath a work item (another worker committed first, or the lock expired). The work

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.Client;
+namespace Dealix.Runtime.Client;
 
 /// <summary>
 /// The <see cref="DurableTaskClient"/> over an <see cref="IOrchestrationBackend"/>: validates every request before
@@ -10,7 +10,7 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
 {
     private static readonly TimeSpan MaxPollInterval = TimeSpan.FromSeconds(1);
     private readonly IOrchestrationBackend _backend;
-    private readonly DurableTaskRegistry? _registry;
+    private readonly TaskCatalog? _registry;
     private readonly DataConverter _converter;
     private readonly TimeProvider _time;
 
@@ -20,7 +20,7 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
     /// <param name="converter">The payload converter (JSON by default).</param>
     /// <param name="timeProvider">The clock for timestamps.</param>
     public BackendDurableTaskClient(
-        IOrchestrationBackend backend, DurableTaskRegistry? registry = null, DataConverter? converter = null, TimeProvider? timeProvider = null)
+        IOrchestrationBackend backend, TaskCatalog? registry = null, DataConverter? converter = null, TimeProvider? timeProvider = null)
         : base(backend?.TaskHubName ?? throw new ArgumentNullException(nameof(backend)))
     {
         _backend = backend;
@@ -172,7 +172,7 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
     }
 
     /// <summary>The history of the instance's current execution, oldest first.</summary>
-    public async Task<IReadOnlyList<HistoryEvent>> GetOrchestrationHistoryAsync(string instanceId, CancellationToken cancellation = default)
+    public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellation = default)
     {
         InstanceIds.Validate(instanceId);
         return await _backend.GetHistoryAsync(instanceId, cancellation);

@@ -1,7 +1,7 @@
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.InMemory;
+namespace Dealix.Runtime.InMemory;
 
 /// <summary>
 /// A task hub held in process memory, for tests and local experiments. Keeps the full backend contract (one

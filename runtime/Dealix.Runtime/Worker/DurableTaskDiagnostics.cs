@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>
 /// The engine's OpenTelemetry surface: one <see cref="ActivitySource"/> and one <see cref="Meter"/>, both named

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>
 /// Takes work from a backend and runs it: orchestration episodes (replay + new events → one atomic commit) and
@@ -14,7 +14,7 @@ namespace Dealix.DurableTask.Worker;
 public sealed class DurableTaskWorker : IAsyncDisposable
 {
     private readonly IOrchestrationBackend _backend;
-    private readonly DurableTaskRegistry _registry;
+    private readonly TaskCatalog _registry;
     private readonly IServiceProvider _services;
     private readonly DurableTaskWorkerOptions _options;
     private readonly TimeProvider _time;
@@ -34,7 +34,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
     /// <summary>Creates a worker.</summary>
     public DurableTaskWorker(
         IOrchestrationBackend backend,
-        DurableTaskRegistry registry,
+        TaskCatalog registry,
         IServiceProvider? services = null,
         DurableTaskWorkerOptions? options = null,
         ILoggerFactory? loggerFactory = null,
@@ -47,7 +47,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;
         loggerFactory ??= NullLoggerFactory.Instance;
-        _log = loggerFactory.CreateLogger("Dealix.DurableTask.Worker");
+        _log = loggerFactory.CreateLogger("Dealix.Runtime.Worker");
         _episodes = new EpisodeProcessor(_registry, _services, _options.DataConverter, loggerFactory, _time);
         _orchestrationSlots = new SemaphoreSlim(_options.MaxConcurrentOrchestrations);
         _activitySlots = new SemaphoreSlim(_options.MaxConcurrentActivities);

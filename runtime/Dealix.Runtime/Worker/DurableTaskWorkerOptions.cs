@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>Concurrency and behaviour settings of a <see cref="DurableTaskWorker"/>.</summary>
 public sealed class DurableTaskWorkerOptions

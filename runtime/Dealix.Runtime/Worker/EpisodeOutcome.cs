@@ -1,7 +1,7 @@
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>What one episode of orchestrator execution produced.</summary>
 internal sealed class EpisodeOutcome

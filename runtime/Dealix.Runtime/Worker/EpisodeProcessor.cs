@@ -1,8 +1,8 @@
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>
 /// Turns one locked work item into one atomic commit: decides which messages belong to the current execution,
@@ -11,14 +11,14 @@ namespace Dealix.DurableTask.Worker;
 /// run twice (after a lost lock or a crash) produces the same ids and receivers can drop the duplicates.
 /// </summary>
 internal sealed class EpisodeProcessor(
-    DurableTaskRegistry registry,
+    TaskCatalog registry,
     IServiceProvider services,
     DataConverter converter,
     ILoggerFactory loggerFactory,
     TimeProvider time)
 {
     private static readonly Guid ExecutionNamespace = new("3b8cbb62-3f0f-4a55-a0c4-6a0f3d1c2e71");
-    private readonly ILogger _log = loggerFactory.CreateLogger("Dealix.DurableTask.Worker");
+    private readonly ILogger _log = loggerFactory.CreateLogger("Dealix.Runtime.Worker");
 
     /// <summary>Runs one episode without running activities in process.</summary>
     public OrchestrationCommit Process(OrchestrationWorkItem item) => ProcessAsync(item, null).GetAwaiter().GetResult();

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>How an episode runs the activities it schedules in process (see <see cref="EpisodeProcessor.ProcessAsync"/>).</summary>
 /// <param name="Run">Runs one activity request and returns its TaskCompleted or TaskFailed event.</param>

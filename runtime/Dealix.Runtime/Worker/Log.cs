@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>Worker log messages (EventIds 9000–9099).</summary>
 internal static partial class Log
@@ -24,7 +24,7 @@ internal static partial class Log
     public static partial void DispatchFailed(ILogger logger, Exception exception, int delayMs);
 
     [LoggerMessage(EventId = 9006, Level = LogLevel.Information, Message = "Orchestration {InstanceId} ({Name}) ended {Status}")]
-    public static partial void OrchestrationEnded(ILogger logger, string instanceId, string name, Dealix.DurableTask.Client.OrchestrationRuntimeStatus status);
+    public static partial void OrchestrationEnded(ILogger logger, string instanceId, string name, OrchestrationRuntimeStatus status);
 
     [LoggerMessage(EventId = 9007, Level = LogLevel.Debug, Message = "Activity {Name} (task {TaskId}, attempt {Attempt}) of instance {InstanceId} failed: {ErrorType}")]
     public static partial void ActivityFailed(ILogger logger, string name, int taskId, int attempt, string instanceId, string errorType);

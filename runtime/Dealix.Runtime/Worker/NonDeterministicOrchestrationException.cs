@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>
 /// The orchestrator code no longer matches its recorded history: at some step it scheduled something other than

@@ -1,8 +1,8 @@
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>
 /// Replays an instance's history through its orchestrator code and then applies the new events, producing the

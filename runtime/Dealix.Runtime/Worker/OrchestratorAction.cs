@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>A durable call the orchestrator code made, identified by its sequence number (task id).</summary>
 internal abstract record OrchestratorAction(int Id)

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Backend;
+using Dealix.Runtime.Backend;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>How history events are applied to the context.</summary>
 internal sealed partial class ReplayOrchestrationContext

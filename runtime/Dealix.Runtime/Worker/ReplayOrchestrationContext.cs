@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Client;
+using Dealix.Runtime.Backend;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>
 /// The context handed to orchestrator code during one episode. It records the durable calls the code makes

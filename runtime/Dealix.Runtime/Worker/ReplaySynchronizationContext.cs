@@ -1,4 +1,4 @@
-namespace Dealix.DurableTask.Worker;
+namespace Dealix.Runtime.Worker;
 
 /// <summary>
 /// Runs orchestrator continuations on the executing thread, one at a time, in the order they were posted. The

@@ -1,5 +1,5 @@
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 
 namespace Dealix.Functions.EndToEndTests.Functions;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Dealix.DurableTask;
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Dealix.Functions.Infrastructure.Tests.Infrastructure;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Dealix.Orchestrations.Deals;

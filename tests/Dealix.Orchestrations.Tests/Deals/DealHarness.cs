@@ -1,5 +1,5 @@
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.Testing;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.Testing;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;

@@ -1,7 +1,7 @@
-using Dealix.DurableTask;
-using Dealix.DurableTask.Backend;
-using Dealix.DurableTask.Testing;
-using Dealix.DurableTask.Worker;
+using Microsoft.DurableTask;
+using Dealix.Runtime.Backend;
+using Dealix.Runtime.Testing;
+using Dealix.Runtime.Worker;
 using Dealix.Orchestrations.Deals;
 
 namespace Dealix.Orchestrations.Tests.Deals;

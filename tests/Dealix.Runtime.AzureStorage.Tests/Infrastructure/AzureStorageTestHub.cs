@@ -1,10 +1,10 @@
-using Dealix.DurableTask.Client;
-using Dealix.DurableTask.Testing;
-using Dealix.DurableTask.Worker;
+using Microsoft.DurableTask.Client;
+using Dealix.Runtime.Testing;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
+namespace Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 
 /// <summary>A worker and a client on a fresh Azure Storage hub in Azurite, on the real clock.</summary>
 public sealed class AzureStorageTestHub : IDurableTestHub

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
+namespace Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 
 /// <summary>
 /// One Azurite process on free loopback ports with its own data folder. Installs Azurite through

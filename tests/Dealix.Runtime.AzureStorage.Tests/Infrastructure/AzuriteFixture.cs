@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
+namespace Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 
 /// <summary>One Azurite shared by the test collection; every test makes its own task hub in it.</summary>
 public sealed class AzuriteFixture : IAsyncLifetime

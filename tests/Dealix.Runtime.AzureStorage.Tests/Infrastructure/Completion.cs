@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
+namespace Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 
 /// <summary>Bounded waits over many instances, reading the authoritative instance rows.</summary>
 public static class Completion

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
+namespace Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 
 /// <summary>A test's own task hub: created on start, deleted (with everything in it) on dispose.</summary>
 public sealed class HubScope : IAsyncDisposable

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using Dealix.DurableTask.AzureStorage.Tests.Scenarios;
+using Dealix.Runtime.AzureStorage.Tests.Scenarios;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
+namespace Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 
 /// <summary>A worker in its own process (this test assembly's entry point), killed by PID.</summary>
 public sealed class WorkerProcess : IAsyncDisposable

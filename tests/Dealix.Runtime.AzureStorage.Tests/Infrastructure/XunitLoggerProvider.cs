@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Infrastructure;
+namespace Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 
 /// <summary>Writes logs to the test output and keeps them for assertions.</summary>
 public sealed class XunitLoggerProvider(ITestOutputHelper? output) : ILoggerProvider

@@ -1,6 +1,6 @@
-using Dealix.DurableTask.Client;
+using Microsoft.DurableTask.Client;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Scenarios;
+namespace Dealix.Runtime.AzureStorage.Tests.Scenarios;
 
 /// <summary>
 /// HelloCities-style orchestrations used by the scale, crash and restart scenarios. Every activity execution is

@@ -1,7 +1,7 @@
-using Dealix.DurableTask.Worker;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Logging;
 
-namespace Dealix.DurableTask.AzureStorage.Tests.Scenarios;
+namespace Dealix.Runtime.AzureStorage.Tests.Scenarios;
 
 /// <summary>
 /// Entry point of this assembly when started as a process: <c>dotnet Dealix.Runtime.AzureStorage.Tests.dll worker

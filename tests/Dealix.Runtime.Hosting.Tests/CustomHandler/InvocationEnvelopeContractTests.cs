@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dealix.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker;
 using Dealix.Runtime.Hosting.CustomHandler;
 using Dealix.Runtime.Hosting.Discovery;
 

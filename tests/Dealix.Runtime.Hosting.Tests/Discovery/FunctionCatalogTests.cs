@@ -1,5 +1,5 @@
-using Dealix.Azure.Functions.Worker;
-using Dealix.DurableTask;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Discovery;
 
 namespace Dealix.Runtime.Hosting.Tests.Discovery;

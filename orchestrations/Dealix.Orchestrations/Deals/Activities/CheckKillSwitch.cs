@@ -1,4 +1,4 @@
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Ports;
 
 namespace Dealix.Orchestrations.Deals.Activities;

@@ -1,4 +1,4 @@
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;

@@ -1,4 +1,4 @@
-using Dealix.DurableTask;
+using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Samples.Activities;
 
