@@ -1,8 +1,6 @@
 using System.Net;
 using Azure.Storage.Blobs;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.CustomHandler;
 using Dealix.Runtime.Hosting.Discovery;

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Dealix.Runtime.Backend;
 using Dealix.Runtime.Worker;
 using Dealix.Runtime.Hosting.Configuration;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Invocation;
 using Microsoft.Extensions.DependencyInjection;

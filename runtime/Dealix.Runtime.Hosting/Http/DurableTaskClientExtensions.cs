@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Management;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
