@@ -70,7 +70,7 @@ public static class DurableCommands
             await error.WriteLineAsync("Run 'durable help' for usage.");
             return 2;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OrchestrationAlreadyExistsException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return 1;

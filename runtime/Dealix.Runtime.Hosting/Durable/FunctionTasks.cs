@@ -10,7 +10,7 @@ namespace Dealix.Runtime.Hosting.Durable;
 /// <summary>Registers <c>[OrchestrationTrigger]</c> and <c>[ActivityTrigger]</c> functions as durable tasks.</summary>
 internal static class FunctionTasks
 {
-    public static void Register(DurableTaskRegistry registry, IEnumerable<FunctionDescriptor> functions, Func<IServiceProvider, FunctionInvoker> invoker)
+    public static void Register(TaskCatalog registry, IEnumerable<FunctionDescriptor> functions, Func<IServiceProvider, FunctionInvoker> invoker)
     {
         foreach (FunctionDescriptor function in functions)
         {

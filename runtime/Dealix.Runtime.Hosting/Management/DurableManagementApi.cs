@@ -20,7 +20,7 @@ namespace Dealix.Runtime.Hosting.Management;
 /// </summary>
 internal sealed partial class DurableManagementApi(
     BackendDurableTaskClient client,
-    DurableTaskRegistry registry,
+    TaskCatalog registry,
     ManagementUrls urls,
     HostKeys keys,
     FunctionsHostOptions options,
@@ -114,7 +114,7 @@ internal sealed partial class DurableManagementApi(
         {
             id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), http.RequestAborted);
         }
-        catch (OrchestrationAlreadyExistsException e)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {
             return Problems.Conflict(e.Message);
         }
