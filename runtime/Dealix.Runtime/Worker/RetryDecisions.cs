@@ -1,6 +1,3 @@
-using CoreFailureDetails = DurableTask.Core.FailureDetails;
-using CoreSubOrchestrationFailedException = DurableTask.Core.Exceptions.SubOrchestrationFailedException;
-using CoreTaskFailedException = DurableTask.Core.Exceptions.TaskFailedException;
 
 namespace Dealix.Runtime.Worker;
 
@@ -39,14 +36,8 @@ internal static class RetryDecisions
         return ticks >= TimeSpan.MaxValue.Ticks ? TimeSpan.MaxValue : TimeSpan.FromTicks((long)ticks);
     }
 
-    private static Exception ToCoreException(TaskFailedException failure, bool subOrchestration)
-    {
-        CoreFailureDetails details = ToCore(failure.FailureDetails);
-        return subOrchestration
-            ? new CoreSubOrchestrationFailedException(failure.Message, failure) { FailureDetails = details, Name = failure.TaskName, ScheduleId = failure.TaskId }
-            : new CoreTaskFailedException(failure.Message, failure) { FailureDetails = details, Name = failure.TaskName, ScheduleId = failure.TaskId };
-    }
-
-    private static CoreFailureDetails ToCore(TaskFailureDetails details) =>
-        new(details.ErrorType, details.ErrorMessage, details.StackTrace, details.InnerFailure is null ? null : ToCore(details.InnerFailure), isNonRetriable: false);
+    private static DurableTask.Core.Exceptions.OrchestrationException ToCoreException(TaskFailedException failure, bool subOrchestration) =>
+        failure.InnerException is DurableTask.Core.Exceptions.OrchestrationException core
+            ? core
+            : CoreFailures.Create(failure.TaskName, failure.TaskId, failure.FailureDetails, subOrchestration);
 }
