@@ -57,5 +57,5 @@ public class MicroBenchmarks
 
     /// <summary>Serialises one episode's new history rows the way backends store them.</summary>
     [Benchmark]
-    public string SerializeEpisode() => JsonSerializer.Serialize(_episode, JsonDataConverter.Options);
+    public string SerializeEpisode() => JsonSerializer.Serialize(_episode, WebJsonDataConverter.Options);
 }

@@ -19,6 +19,6 @@ public sealed class StorageQueueOutbox(QueueClient queue) : IOutbox
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonDataConverter.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message, WebJsonDataConverter.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 }

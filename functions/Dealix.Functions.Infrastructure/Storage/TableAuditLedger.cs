@@ -24,7 +24,7 @@ public sealed class TableAuditLedger(DealTables tables) : IAuditLedger
             ["At"] = DateTime.SpecifyKind(entry.At, DateTimeKind.Utc),
             ["CorrelationId"] = entry.CorrelationId,
             ["Action"] = entry.Action,
-            ["Data"] = JsonSerializer.Serialize(entry, JsonDataConverter.Options),
+            ["Data"] = JsonSerializer.Serialize(entry, WebJsonDataConverter.Options),
         };
         try
         {
@@ -45,7 +45,7 @@ public sealed class TableAuditLedger(DealTables tables) : IAuditLedger
         var entries = new List<(DateTimeOffset Stamp, AuditEntry Entry)>();
         await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            AuditEntry entry = JsonSerializer.Deserialize<AuditEntry>(row.GetString("Data"), JsonDataConverter.Options)!;
+            AuditEntry entry = JsonSerializer.Deserialize<AuditEntry>(row.GetString("Data"), WebJsonDataConverter.Options)!;
             entries.Add((row.Timestamp ?? DateTimeOffset.MinValue, entry));
         }
 

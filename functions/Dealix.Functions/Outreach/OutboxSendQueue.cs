@@ -21,7 +21,7 @@ public static class OutboxSendQueue
     [Function(Name)]
     public static async Task RunAsync([QueueTrigger("dealix-outbox")] string message, OutboxSender sender, CancellationToken cancellation)
     {
-        OutboundMessage outbound = JsonSerializer.Deserialize<OutboundMessage>(message, JsonDataConverter.Options)
+        OutboundMessage outbound = JsonSerializer.Deserialize<OutboundMessage>(message, WebJsonDataConverter.Options)
             ?? throw new JsonException("The outbox message is empty.");
         await sender.HandleAsync(outbound, cancellation);
     }
