@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.DurableTask;
 using Dealix.Runtime.Backend;
 using Microsoft.DurableTask.Client;
+using Dealix.Runtime;
 using Dealix.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
