@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dealix.Benchmarks;
-using Microsoft.DurableTask;
 using Dealix.Runtime.AzureStorage;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Client;
 using Dealix.Runtime.InMemory;
 using Dealix.Runtime.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 

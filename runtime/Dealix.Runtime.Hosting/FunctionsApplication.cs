@@ -100,8 +100,7 @@ public sealed class FunctionsApplication : IAsyncDisposable
         var functions = all.Where(f => !IsDisabled(builder.Configuration, f)).ToList();
         // The app's class-based tasks (official registry) and its function-based ones ([OrchestrationTrigger] and
         // [ActivityTrigger] methods) run side by side on one catalog.
-        var catalog = new TaskCatalog(builder.DurableTasks);
-        FunctionTasks.Register(catalog, all, services => services.GetRequiredService<FunctionInvoker>());
+        TaskCatalog catalog = builder.BuildTaskCatalog(all);
         CheckTriggers(functions, builder.Configuration, options);
 
         IServiceCollection services = builder.Services;

@@ -60,6 +60,17 @@ public sealed class FunctionsApplicationBuilder
         return this;
     }
 
+    /// <summary>
+    /// Every task the app's worker runs: the registry's class-based tasks and the function-based ones (the
+    /// <c>[OrchestrationTrigger]</c> and <c>[ActivityTrigger]</c> methods of <paramref name="functions"/>).
+    /// </summary>
+    internal TaskCatalog BuildTaskCatalog(IEnumerable<Discovery.FunctionDescriptor> functions)
+    {
+        var catalog = new TaskCatalog(DurableTasks);
+        Durable.FunctionTasks.Register(catalog, functions, services => services.GetRequiredService<Invocation.FunctionInvoker>());
+        return catalog;
+    }
+
     /// <summary>Builds the app: discovers and checks the functions, creates the backend and maps the routes.</summary>
     public FunctionsApplication Build() => FunctionsApplication.Create(this);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Runtime.Hosting.Tests;
 

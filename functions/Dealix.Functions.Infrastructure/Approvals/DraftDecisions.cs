@@ -1,8 +1,8 @@
-using Microsoft.DurableTask.Client;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
+using Microsoft.DurableTask.Client;
 
 namespace Dealix.Functions.Infrastructure.Approvals;
 

@@ -1,6 +1,6 @@
-using Dealix.Functions.Infrastructure.Storage;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 

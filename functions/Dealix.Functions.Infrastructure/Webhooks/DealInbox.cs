@@ -1,10 +1,10 @@
-using DurableTask.Core.Exceptions;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Dealix.Functions.Infrastructure.Webhooks;
 

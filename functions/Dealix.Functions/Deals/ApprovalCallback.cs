@@ -1,11 +1,11 @@
 using System.Net;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Dealix.Functions.Infrastructure.Approvals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Dealix.Functions.Deals;
 

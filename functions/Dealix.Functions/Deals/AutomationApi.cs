@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Functions.Deals;
 

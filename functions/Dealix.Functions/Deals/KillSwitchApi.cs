@@ -1,7 +1,7 @@
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Functions.Deals;
 

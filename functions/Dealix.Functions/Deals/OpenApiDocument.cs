@@ -1,6 +1,6 @@
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Functions.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Functions.Deals;
 

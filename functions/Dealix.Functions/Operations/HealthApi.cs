@@ -1,6 +1,6 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.AspNetCore.Http;
 
 namespace Dealix.Functions.Operations;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
-using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Functions.Infrastructure.Outbox;
+using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Orchestrations.Deals.Contracts;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Functions.Outreach;
 

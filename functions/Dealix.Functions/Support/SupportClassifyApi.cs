@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Functions.Deals;
 using Dealix.Orchestrations.Support.Contracts;
 using Dealix.Orchestrations.Support.Rules;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Functions.Support;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dealix.Runtime.Backend;
 using Dealix.Runtime.Hosting.Configuration;
+using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Durable;
 using Dealix.Runtime.Hosting.Management;
 
@@ -55,7 +56,7 @@ public static class DurableCommands
             }
 
             await using IOrchestrationBackend backend = BackendFactory.Create(host);
-            var client = new BackendDurableTaskClient(backend, builder.DurableTasks);
+            var client = new BackendDurableTaskClient(backend, builder.BuildTaskCatalog(FunctionCatalog.Discover(builder.FunctionAssemblies)));
             string command = args[0];
             if (command != "delete-task-hub")
             {

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Management;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Runtime.Hosting.CustomHandler;
 

@@ -1,7 +1,7 @@
 using Dealix.Runtime.AzureStorage;
 using Dealix.Runtime.Backend;
-using Dealix.Runtime.InMemory;
 using Dealix.Runtime.Hosting.Configuration;
+using Dealix.Runtime.InMemory;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Runtime.Hosting.Durable;

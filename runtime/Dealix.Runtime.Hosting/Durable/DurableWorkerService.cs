@@ -1,6 +1,6 @@
 using Dealix.Runtime.Backend;
-using Dealix.Runtime.Worker;
 using Dealix.Runtime.Hosting.Configuration;
+using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -12,14 +12,17 @@ namespace Dealix.Runtime.Hosting.Durable;
 /// </summary>
 /// <remarks>
 /// The wrapper type is internal to Microsoft.Azure.Functions.Worker.Extensions.DurableTask (pinned centrally); it is
-/// created by reflection over its one constructor (inner client, query string, base URL). When a future version
+/// created by reflection over its constructor (inner client, query string, base URL, then optional services). When a future version
 /// changes that, the host hands out its own client and the helpers return URLs without the key; a host test pins it.
 /// </remarks>
 internal static class FunctionsClientFactory
 {
     private static readonly ConstructorInfo? WrapperConstructor = typeof(Microsoft.Azure.Functions.Worker.DurableClientAttribute).Assembly
         .GetType("Microsoft.Azure.Functions.Worker.FunctionsDurableTaskClient")
-        ?.GetConstructor([typeof(DurableTaskClient), typeof(string), typeof(string)]);
+        ?.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+        .FirstOrDefault(c => c.GetParameters() is [{ } inner, { } query, { } baseUrl, ..] rest
+            && inner.ParameterType == typeof(DurableTaskClient) && query.ParameterType == typeof(string) && baseUrl.ParameterType == typeof(string)
+            && rest.Skip(3).All(p => !p.ParameterType.IsValueType));
 
     /// <summary>True when the extension's wrapper could be found.</summary>
     public static bool CanWrap => WrapperConstructor is not null;
@@ -29,6 +32,14 @@ internal static class FunctionsClientFactory
     {
         string? root = request is null ? fallbackBaseUrl : $"{request.Scheme}://{request.Host}";
         string? baseUrl = root is null ? null : $"{root.TrimEnd('/')}{ManagementUrls.BasePath}";
-        return WrapperConstructor?.Invoke([inner, urls.Query(), baseUrl]) as DurableTaskClient ?? inner;
+        if (WrapperConstructor is null)
+        {
+            return inner;
+        }
+
+        // 1.22 adds an optional large-payload purge client after the three; the host has none to give.
+        object?[] arguments = new object?[WrapperConstructor.GetParameters().Length];
+        (arguments[0], arguments[1], arguments[2]) = (inner, urls.Query(), baseUrl);
+        return (DurableTaskClient)WrapperConstructor.Invoke(arguments);
     }
 }

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Durable;
 using Dealix.Runtime.Hosting.Management;
 using Dealix.Runtime.Hosting.Telemetry;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

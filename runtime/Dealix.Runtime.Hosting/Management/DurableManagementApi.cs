@@ -2,13 +2,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Runtime.Backend;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Runtime.Hosting.Management;

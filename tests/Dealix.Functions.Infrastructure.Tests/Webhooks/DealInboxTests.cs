@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Dealix.Functions.Infrastructure.Tests.Infrastructure;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.Azure.Functions.Worker;
 using Dealix.Runtime.Hosting.CustomHandler;
 using Dealix.Runtime.Hosting.Discovery;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Runtime.Hosting.Tests.CustomHandler;
 

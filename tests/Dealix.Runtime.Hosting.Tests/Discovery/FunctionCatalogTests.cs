@@ -1,6 +1,6 @@
+using Dealix.Runtime.Hosting.Discovery;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Dealix.Runtime.Hosting.Discovery;
 
 namespace Dealix.Runtime.Hosting.Tests.Discovery;
 
