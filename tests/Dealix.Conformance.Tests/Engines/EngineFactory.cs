@@ -3,9 +3,17 @@ namespace Dealix.Conformance.Tests.Engines;
 /// <summary>Starts an engine by name with the given tasks registered.</summary>
 public static class EngineFactory
 {
-    public static Task<IEngineUnderTest> StartAsync(string name, Action<DurableTaskRegistry> tasks) => name switch
+    /// <param name="name">One of <see cref="EngineNames"/>.</param>
+    /// <param name="tasks">Registers the orchestrators and activities.</param>
+    /// <param name="storage">The connection string of the suite's Azurite, started on first use.</param>
+    public static Task<IEngineUnderTest> StartAsync(string name, Action<DurableTaskRegistry> tasks, Func<Task<string>> storage) => name switch
     {
         EngineNames.MicrosoftInProcess => MicrosoftInProcessEngine.StartAsync(tasks),
+        EngineNames.DealixInMemory => DealixInMemoryEngine.StartAsync(tasks),
+        EngineNames.DealixAzurite => StartDealixAzuriteAsync(tasks, storage),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such engine"),
     };
+
+    private static async Task<IEngineUnderTest> StartDealixAzuriteAsync(Action<DurableTaskRegistry> tasks, Func<Task<string>> storage) =>
+        await DealixAzuriteEngine.StartAsync(await storage(), tasks);
 }

@@ -10,6 +10,7 @@ public sealed class EngineFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, Task<IEngineUnderTest>> _engines = [];
     private readonly Lock _gate = new();
+    private Task<AzuriteProcess>? _azurite;
 
     public Task<IEngineUnderTest> GetAsync(string name)
     {
@@ -17,7 +18,7 @@ public sealed class EngineFixture : IAsyncLifetime
         {
             if (!_engines.TryGetValue(name, out Task<IEngineUnderTest>? engine))
             {
-                engine = EngineFactory.StartAsync(name, ConformanceScenarios.RegisterAll);
+                engine = EngineFactory.StartAsync(name, ConformanceScenarios.RegisterAll, StorageAsync);
                 _engines[name] = engine;
             }
 
@@ -26,6 +27,18 @@ public sealed class EngineFixture : IAsyncLifetime
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>One Azurite for the Azure Storage engines, each on its own task hub.</summary>
+    private async Task<string> StorageAsync()
+    {
+        lock (_gate)
+        {
+            _azurite ??= AzuriteProcess.StartAsync();
+        }
+
+        await _azurite;
+        return AzuriteProcess.ConnectionString;
+    }
 
     public async Task DisposeAsync()
     {
@@ -42,6 +55,11 @@ public sealed class EngineFixture : IAsyncLifetime
             {
                 await (await engine).DisposeAsync();
             }
+        }
+
+        if (_azurite is { IsCompletedSuccessfully: true })
+        {
+            await _azurite.Result.DisposeAsync();
         }
     }
 }

@@ -50,9 +50,19 @@ public static class DeterminismScenarios
         }
 
         JsonArray matches = [.. result.Guids.Select((g, i) => (JsonNode)(g == OfficialGuid(id, result.Stamps[i], i).ToString()))];
-        JsonNode output = outcome.Output!.DeepClone();
-        output["Guids"] = new JsonArray([.. result.Guids.Select((_, i) => (JsonNode)$"<guid {i}>")]);
-        output["Stamps"] = new JsonArray([.. result.Stamps.Select((_, i) => (JsonNode)$"<time {i}>")]);
+        var output = outcome.Output!.DeepClone().AsObject();
+        foreach (string name in output.Select(p => p.Key).ToList())
+        {
+            if (name.Equals(nameof(GuidsResult.Guids), StringComparison.OrdinalIgnoreCase))
+            {
+                output[name] = new JsonArray([.. result.Guids.Select((_, i) => (JsonNode)$"<guid {i}>")]);
+            }
+            else if (name.Equals(nameof(GuidsResult.Stamps), StringComparison.OrdinalIgnoreCase))
+            {
+                output[name] = new JsonArray([.. result.Stamps.Select((_, i) => (JsonNode)$"<time {i}>")]);
+            }
+        }
+
         return outcome with { Output = output, Observations = new() { ["officialNameBasedGuid"] = matches } };
     }
 

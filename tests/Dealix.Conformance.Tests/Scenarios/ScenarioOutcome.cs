@@ -29,8 +29,10 @@ public sealed record ScenarioOutcome(
         FailureShape.From(instance.FailureDetails),
         observations ?? []);
 
-    /// <summary>The output parsed back into <typeparamref name="T"/>, for scenario-side checks.</summary>
-    public T? OutputAs<T>() => Output is null ? default : Output.Deserialize<T>();
+    private static readonly JsonSerializerOptions AnyCase = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>The output parsed back into <typeparamref name="T"/> (whatever the engine's property naming), for scenario-side checks.</summary>
+    public T? OutputAs<T>() => Output is null ? default : Output.Deserialize<T>(AnyCase);
 
     public string ToJson() => JsonSerializer.Serialize(this, Indented);
 

@@ -5,7 +5,7 @@ namespace Dealix.Conformance.Tests.Scenarios;
 /// <summary>One scenario on one engine: fresh instance ids, and waits that fail with the reason instead of hanging.</summary>
 public sealed class ScenarioRun(string engine, DurableTaskClient client)
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
 
     public string Engine { get; } = engine;
 
@@ -32,7 +32,8 @@ public sealed class ScenarioRun(string engine, DurableTaskClient client)
         {
             OrchestrationMetadata? now = await Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true);
             throw new TimeoutException(
-                $"{Engine}: instance '{instanceId}' did not end within {WaitLimit.TotalSeconds} s; it is {now?.RuntimeStatus.ToString() ?? "unknown"}.");
+                $"{Engine}: instance '{instanceId}' did not end within {WaitLimit.TotalSeconds} s; it is {now?.RuntimeStatus.ToString() ?? "unknown"} " +
+                $"with input {now?.SerializedInput} and custom status {now?.SerializedCustomStatus}.");
         }
     }
 
