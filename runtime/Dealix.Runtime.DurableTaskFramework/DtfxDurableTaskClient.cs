@@ -16,7 +16,7 @@ namespace Dealix.Runtime.DurableTaskFramework;
 /// <summary>
 /// The official <see cref="DurableTaskClient"/> over Microsoft's engine: every call goes to a DurableTask.Core
 /// <see cref="IOrchestrationServiceClient"/> (in the local host the <see cref="AzureStorageOrchestrationService"/>
-/// the <c>DtfxWorkerHost</c> runs on), so functions, the management API and the CLI use the same client
+/// the <see cref="DtfxWorkerHost"/> runs on), so functions, the management API and the CLI use the same client
 /// type whichever engine runs the app. Payloads are serialized with the official <see cref="JsonDataConverter"/>
 /// unless another <see cref="DataConverter"/> is given, the same one the worker's shims use.
 /// </summary>
