@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using DurableTask.Core.Middleware;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
@@ -71,7 +72,8 @@ public sealed class DtfxWorkerHost : IHostedService, IAsyncDisposable
         var orchestrationManager = new ByNameObjectManager<TaskOrchestration>();
         foreach ((TaskName name, Func<IServiceProvider, ITaskOrchestrator> factory) in orchestrators)
         {
-            orchestrationManager.Add(new ShimCreator<TaskOrchestration>(name, () => shims.CreateOrchestration(name, factory(services))));
+            orchestrationManager.Add(new ShimCreator<TaskOrchestration>(
+                name, () => new ParentAwareOrchestration(name, () => factory(services), shims)));
         }
 
         var activityManager = new ByNameObjectManager<CoreTaskActivity>();
@@ -86,6 +88,7 @@ public sealed class DtfxWorkerHost : IHostedService, IAsyncDisposable
             // caller as structured FailureDetails (type, message, stack, inner failure), not a serialized exception.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        _worker.AddOrchestrationDispatcherMiddleware(PassParentAsync);
         Client = new DtfxDurableTaskClient(options.TaskHubName, Service, dataConverter, options.StatusPollingInterval);
     }
 
@@ -138,6 +141,18 @@ public sealed class DtfxWorkerHost : IHostedService, IAsyncDisposable
     {
         await StopAsync(CancellationToken.None);
         _worker.Dispose();
+    }
+
+    /// <summary>Tells the orchestration about to run which instance started it, if any.</summary>
+    private static Task PassParentAsync(DispatchMiddlewareContext context, Func<Task> next)
+    {
+        if (context.GetProperty<TaskOrchestration>() is ParentAwareOrchestration orchestration
+            && context.GetProperty<OrchestrationRuntimeState>()?.ParentInstance is { } parent)
+        {
+            orchestration.Parent = new ParentOrchestrationInstance(parent.Name, parent.OrchestrationInstance.InstanceId);
+        }
+
+        return next();
     }
 
     /// <summary>A new shim per execution around a task object made by the registered factory.</summary>

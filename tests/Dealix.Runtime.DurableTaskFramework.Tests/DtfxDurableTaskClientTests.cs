@@ -127,7 +127,26 @@ public sealed class DtfxDurableTaskClientTests(AzuriteFixture azurite, ITestOutp
         Assert.Equal(typeof(InvalidOperationException).FullName, activityFailure.ErrorType);
         Assert.Equal("boom", activityFailure.ErrorMessage);
         Assert.Contains(nameof(Explode), activityFailure.StackTrace, StringComparison.Ordinal);
+        Assert.Equal(typeof(FormatException).FullName, activityFailure.InnerFailure?.ErrorType);
+        Assert.Equal("bad fuse", activityFailure.InnerFailure?.ErrorMessage);
         Assert.True(failure.IsCausedBy<TaskFailedException>());
+        Assert.Null(done.SerializedOutput);
+    }
+
+    [Fact]
+    public async Task CallSubOrchestrator_ChildSeesParentAndChildFailureReachesParent()
+    {
+        await using DtfxTestHost host = await StartAsync(t => t
+            .AddOrchestrator<SuperviseChildren>(SuperviseChildren.Name).AddOrchestrator<ReportParent>(ReportParent.Name)
+            .AddOrchestrator<CallExplode>(CallExplode.Name).AddActivity<Explode>(Explode.Name));
+
+        string id = await host.Client.ScheduleNewOrchestrationInstanceAsync(SuperviseChildren.Name, new StartOrchestrationOptions("supervisor"));
+        OrchestrationMetadata done = await host.CompletionAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(
+            $"{SuperviseChildren.Name}/supervisor | {typeof(TaskFailedException).FullName} > {typeof(InvalidOperationException).FullName}: boom",
+            done.ReadOutputAs<string>());
     }
 
     [Fact]

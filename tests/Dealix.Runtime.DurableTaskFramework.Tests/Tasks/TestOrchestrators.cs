@@ -73,3 +73,33 @@ internal sealed class CountRuns : TaskOrchestrator<string, string>
 internal sealed record ProgressStatus(string Stage, int Step);
 
 internal sealed record Verdict(string By, string Reason);
+
+/// <summary>Reports which instance started it.</summary>
+internal sealed class ReportParent : TaskOrchestrator<string?, string>
+{
+    public const string Name = "ReportParent";
+
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string? input) =>
+        Task.FromResult(context.Parent is { } parent ? $"{parent.Name}/{parent.InstanceId}" : "no parent");
+}
+
+/// <summary>Runs <see cref="ReportParent"/> and then <see cref="CallExplode"/> as sub-orchestrations, catching the failure.</summary>
+internal sealed class SuperviseChildren : TaskOrchestrator<string?, string>
+{
+    public const string Name = "SuperviseChildren";
+
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
+    {
+        string parent = await context.CallSubOrchestratorAsync<string>(ReportParent.Name);
+        try
+        {
+            await context.CallSubOrchestratorAsync<string>(CallExplode.Name);
+            return $"{parent} | no failure";
+        }
+        catch (TaskFailedException e)
+        {
+            TaskFailureDetails failure = e.FailureDetails;
+            return $"{parent} | {failure.ErrorType} > {failure.InnerFailure?.ErrorType}: {failure.InnerFailure?.ErrorMessage}";
+        }
+    }
+}
