@@ -9,7 +9,7 @@ namespace Dealix.Runtime.DurableTaskFramework;
 /// of Durable Functions outside the consumption plan for a .NET isolated app (the Durable Functions extension 3.x
 /// sets them; the peers kit's <c>durabletask</c> component uses the same), so the fallback behaves as on Azure.
 /// </summary>
-public sealed record DtfxOptions
+public sealed partial record DtfxOptions
 {
     /// <summary>Task hub name Durable Functions uses when none is configured.</summary>
     public const string DefaultTaskHubName = "TestHubName";
