@@ -135,12 +135,13 @@ public sealed class DtfxWorkerHost : IHostedService, IAsyncDisposable
         _logger.WorkerStopped(_taskHubName);
     }
 
-    /// <summary>Stops the worker if it runs and frees its resources.</summary>
+    /// <summary>Stops the worker if it runs and frees its resources; <see cref="Client"/> is unusable afterwards.</summary>
     /// <returns>Completes when the worker has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
         _worker.Dispose();
+        Service.Dispose();
     }
 
     /// <summary>Tells the orchestration about to run which instance started it, if any.</summary>
