@@ -8,6 +8,8 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Entities;
 using Microsoft.DurableTask.Converters;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using CoreOrchestrationState = DurableTask.Core.OrchestrationState;
 using CoreOrchestrationStatus = DurableTask.Core.OrchestrationStatus;
 
@@ -30,6 +32,7 @@ public sealed partial class DtfxDurableTaskClient : DurableTaskClient
     private readonly IOrchestrationServiceClient _client;
     private readonly DataConverter _dataConverter;
     private readonly TimeSpan _statusPollingInterval;
+    private readonly AzureStorageOrchestrationService? _ownedService;
 
     /// <summary>Creates a client over a DurableTask.Core orchestration service client.</summary>
     /// <param name="name">The client's name (the task hub's name in the local host).</param>
@@ -55,6 +58,24 @@ public sealed partial class DtfxDurableTaskClient : DurableTaskClient
         _client = client;
         _dataConverter = dataConverter ?? JsonDataConverter.Default;
         _statusPollingInterval = statusPollingInterval ?? TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>
+    /// Creates a client with an engine connection of its own, for a process that runs no worker (the CLI, a
+    /// management tool). The connection is disposed with the client. Inside the local host use
+    /// <see cref="DtfxWorkerHost.Client"/> instead, which shares the worker's connection.
+    /// </summary>
+    /// <param name="options">Connection string, task hub name and <see cref="DtfxOptions.StatusPollingInterval"/>.</param>
+    /// <param name="loggerFactory">Receives DurableTask.AzureStorage's logs; none when null.</param>
+    /// <param name="dataConverter">Serializes inputs, outputs and event payloads; default <see cref="JsonDataConverter.Default"/>.</param>
+    public DtfxDurableTaskClient(DtfxOptions options, ILoggerFactory? loggerFactory = null, DataConverter? dataConverter = null)
+        : this(
+            (options ?? throw new ArgumentNullException(nameof(options))).TaskHubName,
+            new AzureStorageOrchestrationService(options.ToSettings(loggerFactory ?? NullLoggerFactory.Instance)),
+            dataConverter,
+            options.StatusPollingInterval)
+    {
+        _ownedService = (AzureStorageOrchestrationService)_client;
     }
 
     /// <summary>Not supported: durable entities are not part of Dealix's move to Microsoft's engine yet.</summary>
@@ -162,7 +183,12 @@ public sealed partial class DtfxDurableTaskClient : DurableTaskClient
     }
 
     /// <inheritdoc/>
-    public override ValueTask DisposeAsync() => default;
+    /// <remarks>Disposes the engine connection only when this client created it.</remarks>
+    public override ValueTask DisposeAsync()
+    {
+        _ownedService?.Dispose();
+        return default;
+    }
 
     private Task SendAsync(string instanceId, HistoryEvent historyEvent, CancellationToken cancellation)
     {

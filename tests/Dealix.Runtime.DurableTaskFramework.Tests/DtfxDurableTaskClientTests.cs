@@ -299,6 +299,21 @@ public sealed class DtfxDurableTaskClientTests(AzuriteFixture azurite, ITestOutp
     }
 
     [Fact]
+    public async Task ClientWithItsOwnConnection_StartsAndReadsInstancesOfTheWorkersHub()
+    {
+        await using DtfxTestHost host = await StartAsync(t => t.AddOrchestrator<GreetCities>(GreetCities.Name).AddActivity<Greet>(Greet.Name));
+        await using var client = new DtfxDurableTaskClient(host.Options);
+
+        string id = await client.ScheduleNewOrchestrationInstanceAsync(GreetCities.Name, Cities);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        OrchestrationMetadata done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(host.Options.TaskHubName, client.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal($"Hello {Cities[4]}!", done.ReadOutputAs<List<string>>()![4]);
+    }
+
+    [Fact]
     public async Task Entities_OnThisEngine_ThrowNotSupportedWithTheReason()
     {
         await using DtfxTestHost host = await StartAsync(t => t.AddOrchestrator<AwaitApproval>(AwaitApproval.Name));

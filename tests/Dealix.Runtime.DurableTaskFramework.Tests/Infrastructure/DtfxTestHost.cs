@@ -15,14 +15,17 @@ public sealed class DtfxTestHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly ILoggerFactory _logging;
 
-    private DtfxTestHost(DtfxWorkerHost host, ServiceProvider services, ILoggerFactory logging)
+    private DtfxTestHost(DtfxWorkerHost host, DtfxOptions options, ServiceProvider services, ILoggerFactory logging)
     {
         _host = host;
+        Options = options;
         _services = services;
         _logging = logging;
     }
 
     public DurableTaskClient Client => _host.Client;
+
+    public DtfxOptions Options { get; }
 
     public IServiceProvider Services => _services;
 
@@ -48,7 +51,7 @@ public sealed class DtfxTestHost : IAsyncDisposable
         };
         var host = new DtfxWorkerHost(options, registry.Orchestrators, registry.Activities, provider, logging);
         await host.StartAsync(CancellationToken.None);
-        return new DtfxTestHost(host, provider, logging);
+        return new DtfxTestHost(host, options, provider, logging);
     }
 
     /// <summary>Waits for completion, bounded so a broken engine fails the test instead of hanging the run.</summary>
