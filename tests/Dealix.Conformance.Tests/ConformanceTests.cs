@@ -13,7 +13,7 @@ namespace Dealix.Conformance.Tests;
 /// </summary>
 public sealed class ConformanceTests(EngineFixture engines, ITestOutputHelper output) : IClassFixture<EngineFixture>
 {
-    public static TheoryData<string> Engines => new(EngineNames.MicrosoftInProcess, EngineNames.DealixInMemory, EngineNames.DealixAzurite);
+    public static TheoryData<string> Engines => new(EngineNames.MicrosoftInProcess, EngineNames.DealixInMemory, EngineNames.DealixAzurite, EngineNames.DtfxAzureStorage);
 
     [Theory, MemberData(nameof(Engines))]
     public Task Sequence_ThreeCities_GreetsEachInOrder(string engine) =>

@@ -11,9 +11,13 @@ public static class EngineFactory
         EngineNames.MicrosoftInProcess => MicrosoftInProcessEngine.StartAsync(tasks),
         EngineNames.DealixInMemory => DealixInMemoryEngine.StartAsync(tasks),
         EngineNames.DealixAzurite => StartDealixAzuriteAsync(tasks, storage),
+        EngineNames.DtfxAzureStorage => StartDtfxAzureStorageAsync(tasks, storage),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such engine"),
     };
 
     private static async Task<IEngineUnderTest> StartDealixAzuriteAsync(Action<DurableTaskRegistry> tasks, Func<Task<string>> storage) =>
         await DealixAzuriteEngine.StartAsync(await storage(), tasks);
+
+    private static async Task<IEngineUnderTest> StartDtfxAzureStorageAsync(Action<DurableTaskRegistry> tasks, Func<Task<string>> storage) =>
+        await DtfxAzureStorageEngine.StartAsync(await storage(), tasks);
 }
