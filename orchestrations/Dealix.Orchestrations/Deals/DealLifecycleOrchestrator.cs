@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
+using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Deals;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Orchestrations.Deals;

@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Activities;
+using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Deals;
 

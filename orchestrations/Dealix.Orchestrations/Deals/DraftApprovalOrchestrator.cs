@@ -1,7 +1,7 @@
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Orchestrations.Deals;

@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Samples.Activities;
+using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Samples;
 

@@ -1,8 +1,8 @@
-using Microsoft.DurableTask;
+using Dealix.Orchestrations.Deals;
 using Dealix.Runtime.Backend;
 using Dealix.Runtime.Testing;
 using Dealix.Runtime.Worker;
-using Dealix.Orchestrations.Deals;
+using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Tests.Deals;
 

@@ -1,7 +1,7 @@
-using Microsoft.DurableTask.Client;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
+using Microsoft.DurableTask.Client;
 using Moq;
 
 namespace Dealix.Orchestrations.Tests.Deals;

@@ -1,6 +1,6 @@
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
+using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Deals.Activities;
 

@@ -1,7 +1,7 @@
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
+using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Deals.Activities;
 
