@@ -1,6 +1,4 @@
 using Dealix.Functions.Infrastructure;
-using Dealix.Orchestrations.Deals;
-using Dealix.Orchestrations.Samples;
 using Dealix.Runtime.Hosting;
 
 namespace Dealix.Functions;
@@ -12,9 +10,9 @@ public static class DealixApp
     public static void Configure(FunctionsApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Orchestrators and activities are [Function]s of this assembly too (Deals/DealOrchestrationFunctions.cs,
+        // Samples/HelloCitiesFunctions.cs), as the Functions host needs them: one list for both hosts.
         builder.AddFunctions(typeof(DealixApp).Assembly);
-        builder.DurableTasks.AddSamples();
-        builder.DurableTasks.AddDeals();
         builder.Services.AddDealsInfrastructure(builder.Configuration);
     }
 }
