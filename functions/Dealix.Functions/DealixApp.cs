@@ -2,6 +2,8 @@ using Dealix.Functions.Infrastructure;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Samples;
 using Dealix.Runtime.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealix.Functions;
 
@@ -15,6 +17,14 @@ public static class DealixApp
         builder.AddFunctions(typeof(DealixApp).Assembly);
         builder.DurableTasks.AddSamples();
         builder.DurableTasks.AddDeals();
-        builder.Services.AddDealsInfrastructure(builder.Configuration);
+        AddServices(builder.Services, builder.Configuration);
+    }
+
+    /// <summary>
+    /// The app's own services, the same under our host and under the official worker (Program.cs picks the host).
+    /// </summary>
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDealsInfrastructure(configuration);
     }
 }
