@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.DurableTask;
 using Dealix.Runtime.Backend;
 using Microsoft.DurableTask.Client;
+using Dealix.Runtime;
 using Dealix.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,5 +58,5 @@ public class MicroBenchmarks
 
     /// <summary>Serialises one episode's new history rows the way backends store them.</summary>
     [Benchmark]
-    public string SerializeEpisode() => JsonSerializer.Serialize(_episode, JsonDataConverter.Options);
+    public string SerializeEpisode() => JsonSerializer.Serialize(_episode, WebJsonDataConverter.Options);
 }

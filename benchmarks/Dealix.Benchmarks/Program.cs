@@ -4,6 +4,7 @@ using Dealix.Benchmarks;
 using Microsoft.DurableTask;
 using Dealix.Runtime.AzureStorage;
 using Microsoft.DurableTask.Client;
+using Dealix.Runtime.Client;
 using Dealix.Runtime.InMemory;
 using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,4 @@
 using Dealix.Functions.Infrastructure;
-using Dealix.Orchestrations.Deals;
-using Dealix.Orchestrations.Samples;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,9 +12,9 @@ public static class DealixApp
     public static void Configure(FunctionsApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Orchestrators and activities are [Function]s of this assembly too (Deals/DealOrchestrationFunctions.cs,
+        // Samples/HelloCitiesFunctions.cs), as the Functions host needs them: one list for both hosts.
         builder.AddFunctions(typeof(DealixApp).Assembly);
-        builder.DurableTasks.AddSamples();
-        builder.DurableTasks.AddDeals();
         AddServices(builder.Services, builder.Configuration);
     }
 

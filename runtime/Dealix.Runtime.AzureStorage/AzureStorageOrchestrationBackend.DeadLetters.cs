@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.AzureStorage;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.AzureStorage;
 
@@ -23,7 +22,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 existing = await ReadInstanceRowOrNullIfCorruptAsync(pending.InstanceId, cancellation);
                 if (existing is not null && !IsEnded(existing.State.Status))
                 {
-                    throw new OrchestrationAlreadyExistsException(pending.InstanceId, existing.State.Status);
+                    throw InstanceConflict.Create(pending.InstanceId, existing.State.Status);
                 }
             }
 

@@ -41,7 +41,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             if (instanceId is not null)
             {
                 await FailInstanceAsync(instanceId, null,
-                    new TaskFailureDetails("UnreadableMessage", $"A message to this instance could not be read and was dead-lettered as {dl}: {e.Message}"),
+                    new TaskFailureDetails("UnreadableMessage", $"A message to this instance could not be read and was dead-lettered as {dl}: {e.Message}", null, null, null),
                     cancellation);
             }
 
@@ -80,7 +80,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             string dl = await QuarantineAsync("PoisonMessage", queue.Name, envelope.InstanceId, reason, text, message.DequeueCount, cancellation);
             await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
             await FailInstanceAsync(envelope.InstanceId!, envelope.Activity?.ExecutionId,
-                new TaskFailureDetails("PoisonMessage", $"The {reason}; it was moved to dead letter {dl}."), cancellation);
+                new TaskFailureDetails("PoisonMessage", $"The {reason}; it was moved to dead letter {dl}.", null, null, null), cancellation);
             return null;
         }
 

@@ -517,7 +517,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             await FailInstanceAsync(instanceId, row.ExecutionId,
                 new TaskFailureDetails(CorruptHistoryErrorType,
-                    $"The stored history of this instance is unreadable ({error.Message}); it was quarantined as dead letter {dl}."),
+                    $"The stored history of this instance is unreadable ({error.Message}); it was quarantined as dead letter {dl}.", null, null, null),
                 cancellation, log: false);
         }
 

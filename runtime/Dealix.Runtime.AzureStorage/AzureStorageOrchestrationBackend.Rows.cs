@@ -47,7 +47,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         try
         {
             json ??= blob is null ? null : await _payloads.DownloadAsync(blob, cancellation);
-            InstanceState state = JsonSerializer.Deserialize<InstanceState>(json ?? "null", JsonDataConverter.Options)
+            InstanceState state = JsonSerializer.Deserialize<InstanceState>(json ?? "null", WebJsonDataConverter.Options)
                 ?? throw new JsonException("the instance row has no state");
             string processed = entity.GetString("Processed") ?? "[]";
             return new InstanceRow
@@ -55,7 +55,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 State = state,
                 ExecutionId = entity.GetString("ExecutionId") ?? state.ExecutionId,
                 HistoryRows = entity.GetInt32("HistoryRows") ?? 0,
-                Processed = JsonSerializer.Deserialize<List<string>>(processed, JsonDataConverter.Options) ?? [],
+                Processed = JsonSerializer.Deserialize<List<string>>(processed, WebJsonDataConverter.Options) ?? [],
                 ETag = entity.ETag,
             };
         }
@@ -77,18 +77,18 @@ public sealed partial class AzureStorageOrchestrationBackend
             ["Processed"] = SerializeProcessed(processed),
         };
         await SetLargeTextAsync(entity, "State", "StateBlob", state.InstanceId, "state",
-            JsonSerializer.Serialize(state, JsonDataConverter.Options), cancellation);
+            JsonSerializer.Serialize(state, WebJsonDataConverter.Options), cancellation);
         return entity;
     }
 
     private string SerializeProcessed(IEnumerable<string> processed)
     {
         List<string> window = processed.TakeLast(_options.DeduplicationWindow).ToList();
-        string json = JsonSerializer.Serialize(window, JsonDataConverter.Options);
+        string json = JsonSerializer.Serialize(window, WebJsonDataConverter.Options);
         while (json.Length > PayloadStore.MaxInlineTableChars && window.Count > 0)
         {
             window.RemoveRange(0, Math.Max(1, window.Count / 4));
-            json = JsonSerializer.Serialize(window, JsonDataConverter.Options);
+            json = JsonSerializer.Serialize(window, WebJsonDataConverter.Options);
         }
 
         return json;
@@ -122,7 +122,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             return rows;
         }
 
-        List<string> serialized = events.Select(e => JsonSerializer.Serialize(e, JsonDataConverter.Options)).ToList();
+        List<string> serialized = events.Select(e => JsonSerializer.Serialize(e, WebJsonDataConverter.Options)).ToList();
         long totalChars = serialized.Sum(s => (long)s.Length);
         var groups = new List<List<string>>();
         var current = new List<string>();
@@ -196,7 +196,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 string? blob = entity.GetString("EventsBlob");
                 text ??= blob is null ? null : await _payloads.DownloadAsync(blob, cancellation);
-                List<HistoryEvent?> events = JsonSerializer.Deserialize<List<HistoryEvent?>>(text ?? "null", JsonDataConverter.Options)
+                List<HistoryEvent?> events = JsonSerializer.Deserialize<List<HistoryEvent?>>(text ?? "null", WebJsonDataConverter.Options)
                     ?? throw new JsonException("the row holds no events");
                 if (events.Any(e => e is null))
                 {
@@ -239,7 +239,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             ["Count"] = envelopes.Count,
         };
         await SetLargeTextAsync(row, "Messages", "MessagesBlob", instanceId, "outbox",
-            JsonSerializer.Serialize(envelopes, JsonDataConverter.Options), cancellation);
+            JsonSerializer.Serialize(envelopes, WebJsonDataConverter.Options), cancellation);
         return row;
     }
 
@@ -248,7 +248,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         string? text = row.GetString("Messages");
         string? blob = row.GetString("MessagesBlob");
         text ??= blob is null ? "[]" : await _payloads.DownloadAsync(blob, cancellation);
-        return JsonSerializer.Deserialize<List<QueueEnvelope>>(text, JsonDataConverter.Options) ?? [];
+        return JsonSerializer.Deserialize<List<QueueEnvelope>>(text, WebJsonDataConverter.Options) ?? [];
     }
 
     /// <summary>The query-index copy of an instance row.</summary>
@@ -267,7 +267,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         await SetLargeTextAsync(entity, "State", "StateBlob", state.InstanceId, "index",
-            JsonSerializer.Serialize(state, JsonDataConverter.Options), cancellation);
+            JsonSerializer.Serialize(state, WebJsonDataConverter.Options), cancellation);
         return entity;
     }
 
@@ -278,7 +278,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         try
         {
             json ??= blob is null ? null : await _payloads.DownloadAsync(blob, cancellation);
-            return json is null ? null : JsonSerializer.Deserialize<InstanceState>(json, JsonDataConverter.Options);
+            return json is null ? null : JsonSerializer.Deserialize<InstanceState>(json, WebJsonDataConverter.Options);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or RequestFailedException)
         {
@@ -286,9 +286,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
-    private static bool IsEnded(Client.OrchestrationRuntimeStatus status) => status is
-        Client.OrchestrationRuntimeStatus.Completed or Client.OrchestrationRuntimeStatus.Failed
-        or Client.OrchestrationRuntimeStatus.Terminated or Client.OrchestrationRuntimeStatus.Canceled;
+    private static bool IsEnded(OrchestrationRuntimeStatus status) => status.IsTerminal();
 
     private static int CountUtf8(string text) => Encoding.UTF8.GetByteCount(text);
 }

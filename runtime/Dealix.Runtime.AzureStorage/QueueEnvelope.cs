@@ -36,7 +36,7 @@ internal sealed record QueueEnvelope
     public static QueueEnvelope For(ActivityMessage message) =>
         new() { Kind = ActivityKind, DedupeId = message.MessageId, Activity = message };
 
-    public string ToJson() => JsonSerializer.Serialize(this, JsonDataConverter.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, WebJsonDataConverter.Options);
 
     /// <summary>Parses and validates a body; throws <see cref="FormatException"/> with the reason when it is not ours or is corrupt.</summary>
     public static QueueEnvelope Parse(string text)
@@ -44,7 +44,7 @@ internal sealed record QueueEnvelope
         QueueEnvelope? envelope;
         try
         {
-            envelope = JsonSerializer.Deserialize<QueueEnvelope>(text, JsonDataConverter.Options);
+            envelope = JsonSerializer.Deserialize<QueueEnvelope>(text, WebJsonDataConverter.Options);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {

@@ -1,8 +1,6 @@
 using System.Net;
 using Azure.Storage.Blobs;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.CustomHandler;
 using Dealix.Runtime.Hosting.Discovery;
@@ -100,7 +98,10 @@ public sealed class FunctionsApplication : IAsyncDisposable
         FunctionsHostOptions options = FunctionsHostOptions.From(builder.Configuration);
         IReadOnlyList<FunctionDescriptor> all = FunctionCatalog.Discover(builder.FunctionAssemblies);
         var functions = all.Where(f => !IsDisabled(builder.Configuration, f)).ToList();
-        FunctionTasks.Register(builder.DurableTasks, all, services => services.GetRequiredService<FunctionInvoker>());
+        // The app's class-based tasks (official registry) and its function-based ones ([OrchestrationTrigger] and
+        // [ActivityTrigger] methods) run side by side on one catalog.
+        var catalog = new TaskCatalog(builder.DurableTasks);
+        FunctionTasks.Register(catalog, all, services => services.GetRequiredService<FunctionInvoker>());
         CheckTriggers(functions, builder.Configuration, options);
 
         IServiceCollection services = builder.Services;
@@ -108,13 +109,13 @@ public sealed class FunctionsApplication : IAsyncDisposable
         services.AddProblemDetails();
         services.AddSingleton(options);
         services.AddSingleton<IReadOnlyList<FunctionDescriptor>>(functions);
-        services.AddSingleton(builder.DurableTasks);
+        services.AddSingleton(catalog);
         services.AddSingleton<HostKeys>();
         services.AddSingleton<ManagementUrls>();
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BackendFactory.Create(options, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => new BackendDurableTaskClient(sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<DurableTaskRegistry>()));
+        services.AddSingleton(sp => new BackendDurableTaskClient(sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<TaskCatalog>()));
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<BackendDurableTaskClient>());
         services.AddSingleton<DurableManagementApi>();
         services.AddHostedService<DurableWorkerService>();

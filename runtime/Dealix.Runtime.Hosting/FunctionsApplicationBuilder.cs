@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.InMemory;
 using Dealix.Runtime.Worker;
 using Microsoft.Extensions.DependencyInjection;

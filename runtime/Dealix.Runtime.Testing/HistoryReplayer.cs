@@ -14,12 +14,12 @@ public static class HistoryReplayer
 {
     /// <summary>Reads a history saved with <see cref="Serialize"/>.</summary>
     public static IReadOnlyList<HistoryEvent> Deserialize(string json) =>
-        JsonSerializer.Deserialize<List<HistoryEvent>>(json, JsonDataConverter.Options)
+        JsonSerializer.Deserialize<List<HistoryEvent>>(json, WebJsonDataConverter.Options)
         ?? throw new ArgumentException("The history document is empty.", nameof(json));
 
     /// <summary>Writes a history as JSON.</summary>
     public static string Serialize(IReadOnlyList<HistoryEvent> history) =>
-        JsonSerializer.Serialize(history, JsonDataConverter.Options);
+        JsonSerializer.Serialize(history, WebJsonDataConverter.Options);
 
     /// <summary>
     /// Replays <paramref name="history"/> through the orchestrator it names. Throws
@@ -39,7 +39,7 @@ public static class HistoryReplayer
         ITaskOrchestrator orchestrator = registry.CreateOrchestrator(started.Name, services)
             ?? throw new ArgumentException($"No orchestrator named '{started.Name}' is registered.", nameof(registry));
         EpisodeOutcome outcome = OrchestrationExecutor.Execute(
-            "replay", orchestrator, history, [], JsonDataConverter.Default, NullLoggerFactory.Instance);
+            "replay", orchestrator, history, [], WebJsonDataConverter.Default, NullLoggerFactory.Instance);
         if (outcome.FailureDetails is { } failure && failure.IsCausedBy<NonDeterministicOrchestrationException>())
         {
             throw new NonDeterministicOrchestrationException(failure.ErrorMessage);

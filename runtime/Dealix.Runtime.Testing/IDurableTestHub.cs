@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.Testing;
 

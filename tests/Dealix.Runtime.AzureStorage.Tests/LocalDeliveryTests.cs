@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using static Dealix.Runtime.AzureStorage.Tests.Infrastructure.Episodes;
 
 namespace Dealix.Runtime.AzureStorage.Tests;

@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 using Dealix.Runtime.AzureStorage.Tests.Scenarios;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.AzureStorage.Tests;
 

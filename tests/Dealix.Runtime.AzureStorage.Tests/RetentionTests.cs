@@ -1,6 +1,5 @@
 using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 using Dealix.Runtime.AzureStorage.Tests.Scenarios;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.AzureStorage.Tests;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 using Dealix.Runtime.AzureStorage.Tests.Scenarios;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Logging;
 

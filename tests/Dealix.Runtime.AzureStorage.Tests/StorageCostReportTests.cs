@@ -1,7 +1,6 @@
 using Dealix.Runtime.AzureStorage.Tests.Infrastructure;
 using Dealix.Runtime.AzureStorage.Tests.Scenarios;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.AzureStorage.Tests;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Testing;
 using Dealix.Runtime.Worker;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -259,7 +258,7 @@ public abstract class EngineBehaviourTests
     public async Task Orchestrator_Throws_InstanceFailsWithExceptionDetails()
     {
         await using IDurableTestHub hub = await StartHubAsync(tasks => tasks
-            .AddOrchestratorFunc<string>("Broken", _ => throw new FormatException("bad lead data")));
+            .AddOrchestratorFunc<string>("Broken", Task<string> (_) => throw new FormatException("bad lead data")));
 
         string id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Broken");
 

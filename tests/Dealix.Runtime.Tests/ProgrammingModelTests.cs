@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -14,6 +13,7 @@ public sealed class ProgrammingModelTests
 
     public sealed record GreetInput(string Contact, string Text);
 
+    [DurableTask(Name)]
     public sealed class GreetOrchestrator : TaskOrchestrator<GreetInput, bool>
     {
         public const string Name = "Greet";
@@ -22,12 +22,13 @@ public sealed class ProgrammingModelTests
             context.CallActivityAsync<bool>(SendGreeting.Name, input);
     }
 
+    [DurableTask(Name)]
     public sealed class SendGreeting(IGreetingSender sender) : TaskActivity<GreetInput, bool>
     {
         public const string Name = "SendGreeting";
 
         public override Task<bool> RunAsync(TaskActivityContext context, GreetInput input) =>
-            sender.SendAsync(input.Contact, input.Text, context.IdempotencyKey);
+            sender.SendAsync(input.Contact, input.Text, ((Worker.ActivityInvocationContext)context).IdempotencyKey);
     }
 
     [Fact]
@@ -49,15 +50,16 @@ public sealed class ProgrammingModelTests
     }
 
     [Fact]
-    public void Registry_DeclaredNameAndDuplicates()
+    public void Catalog_TakesTheRegistrysDeclaredNamesAndRefusesDuplicates()
     {
-        var registry = new DurableTaskRegistry().AddOrchestrator<GreetOrchestrator>();
+        var registry = new DurableTaskRegistry().AddOrchestrator<GreetOrchestrator>().AddActivity<SendGreeting>();
+        var catalog = new TaskCatalog(registry);
 
-        Assert.True(registry.HasOrchestrator("greet")); // names are case-insensitive
-        Assert.Equal("Greet", DurableTaskRegistry.NameOf(typeof(GreetOrchestrator)).Name);
-        Assert.Throws<ArgumentException>(() => registry.AddOrchestrator<GreetOrchestrator>());
-        Assert.Throws<ArgumentException>(() => registry.AddActivityFunc<int, int>(" ", (_, x) => x));
-        Assert.Throws<ArgumentException>(() => registry.AddOrchestrator("Wrong", typeof(SendGreeting)));
+        Assert.True(catalog.HasOrchestrator("greet")); // names are case-insensitive
+        Assert.True(catalog.HasActivity(SendGreeting.Name));
+        Assert.False(catalog.HasOrchestrator(nameof(GreetOrchestrator)));
+        Assert.Throws<ArgumentException>(() => catalog.AddOrchestrator("Greet", _ => new GreetOrchestrator()));
+        Assert.Throws<ArgumentException>(() => catalog.AddActivity(" ", _ => new SendGreeting(Mock.Of<IGreetingSender>())));
     }
 
     [Fact]
@@ -84,12 +86,14 @@ public sealed class ProgrammingModelTests
     public void RetryPolicy_Delays_GrowByCoefficientAndAreCapped()
     {
         var policy = new RetryPolicy(10, TimeSpan.FromSeconds(1), 3.0, maxRetryInterval: TimeSpan.FromSeconds(20));
+        var failure = new TaskFailedException("Send", 1, new TaskFailureDetails(typeof(TimeoutException).FullName!, "timed out", null, null, null));
 
         Assert.Equal(
             [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)],
-            Enumerable.Range(1, 5).Select(n => policy.GetNextDelay(n, TimeSpan.Zero)!.Value));
-        Assert.Null(policy.GetNextDelay(10, TimeSpan.Zero));
-        Assert.Equal(TimeSpan.FromHours(1), new RetryPolicy(2, TimeSpan.FromSeconds(1)).MaxRetryInterval);
+            Enumerable.Range(1, 5).Select(n => Worker.RetryDecisions.NextDelay(policy, failure, subOrchestration: false, n, TimeSpan.Zero)!.Value));
+        Assert.Null(Worker.RetryDecisions.NextDelay(policy, failure, subOrchestration: false, 10, TimeSpan.Zero));
+        var stopsOnTimeouts = new RetryPolicy(5, TimeSpan.FromSeconds(1)) { HandleFailure = f => !f.IsCausedBy<TimeoutException>() };
+        Assert.Null(Worker.RetryDecisions.NextDelay(stopsOnTimeouts, failure, subOrchestration: false, 1, TimeSpan.Zero));
     }
 
     [Fact]

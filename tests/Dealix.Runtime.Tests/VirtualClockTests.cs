@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.Tests;
 
@@ -36,8 +35,8 @@ public sealed class VirtualClockTests
                 "Unreliable", null, TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(10), backoffCoefficient: 2.0))))
             .AddActivityFunc<object?, string>("Unreliable", (context, _) =>
             {
-                attempts.Enqueue((context.Attempt, context.IdempotencyKey, hostRef.Clock!.GetUtcNow()));
-                return context.Attempt < 3 ? throw new TimeoutException("provider timed out") : $"ok on attempt {context.Attempt}";
+                attempts.Enqueue((((Worker.ActivityInvocationContext)context).Attempt, ((Worker.ActivityInvocationContext)context).IdempotencyKey, hostRef.Clock!.GetUtcNow()));
+                return ((Worker.ActivityInvocationContext)context).Attempt < 3 ? throw new TimeoutException("provider timed out") : $"ok on attempt {((Worker.ActivityInvocationContext)context).Attempt}";
             }));
         hostRef.Clock = host.Clock;
 
@@ -66,7 +65,7 @@ public sealed class VirtualClockTests
             .AddActivityFunc<object?, string>("AlwaysFails", (context, _) =>
             {
                 Interlocked.Increment(ref calls);
-                return Task.FromException<string>(new InvalidOperationException($"attempt {context.Attempt} failed"));
+                return Task.FromException<string>(new InvalidOperationException($"attempt {((Worker.ActivityInvocationContext)context).Attempt} failed"));
             }));
 
         string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("GivesUp");
@@ -129,8 +128,8 @@ public sealed class VirtualClockTests
                 TaskOptions.FromRetryHandler(retry => retry.LastFailure.IsCausedBy<TimeoutException>() && retry.LastAttemptNumber < 3)))
             .AddActivityFunc<object?, string>("FailsTwice", (context, _) =>
             {
-                attemptsSeen.Enqueue(context.Attempt);
-                return context.Attempt <= 2 ? Task.FromException<string>(new TimeoutException()) : Task.FromResult("third time lucky");
+                attemptsSeen.Enqueue(((Worker.ActivityInvocationContext)context).Attempt);
+                return ((Worker.ActivityInvocationContext)context).Attempt <= 2 ? Task.FromException<string>(new TimeoutException()) : Task.FromResult("third time lucky");
             }));
 
         string id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Handled");

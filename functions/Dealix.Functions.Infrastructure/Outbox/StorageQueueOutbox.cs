@@ -1,6 +1,6 @@
+using Dealix.Functions.Infrastructure.Storage;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 
@@ -19,6 +19,6 @@ public sealed class StorageQueueOutbox(QueueClient queue) : IOutbox
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await queue.SendMessageAsync(JsonSerializer.Serialize(message, JsonDataConverter.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message, StoredJson.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 }

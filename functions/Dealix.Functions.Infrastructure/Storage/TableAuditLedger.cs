@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 
@@ -24,7 +23,7 @@ public sealed class TableAuditLedger(DealTables tables) : IAuditLedger
             ["At"] = DateTime.SpecifyKind(entry.At, DateTimeKind.Utc),
             ["CorrelationId"] = entry.CorrelationId,
             ["Action"] = entry.Action,
-            ["Data"] = JsonSerializer.Serialize(entry, JsonDataConverter.Options),
+            ["Data"] = JsonSerializer.Serialize(entry, StoredJson.Options),
         };
         try
         {
@@ -45,7 +44,7 @@ public sealed class TableAuditLedger(DealTables tables) : IAuditLedger
         var entries = new List<(DateTimeOffset Stamp, AuditEntry Entry)>();
         await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            AuditEntry entry = JsonSerializer.Deserialize<AuditEntry>(row.GetString("Data"), JsonDataConverter.Options)!;
+            AuditEntry entry = JsonSerializer.Deserialize<AuditEntry>(row.GetString("Data"), StoredJson.Options)!;
             entries.Add((row.Timestamp ?? DateTimeOffset.MinValue, entry));
         }
 

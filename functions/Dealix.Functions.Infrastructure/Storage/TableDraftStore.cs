@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.DurableTask;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 
@@ -137,12 +136,12 @@ public sealed class TableDraftStore(DealTables tables) : IDraftStore
         ["DealInstanceId"] = draft.DealInstanceId,
         ["CorrelationId"] = draft.CorrelationId,
         ["CreatedAt"] = DateTime.SpecifyKind(draft.CreatedAt, DateTimeKind.Utc),
-        ["Data"] = JsonSerializer.Serialize(draft, JsonDataConverter.Options),
+        ["Data"] = JsonSerializer.Serialize(draft, StoredJson.Options),
     };
 
     private static ReplyDraft FromEntity(TableEntity entity) =>
-        JsonSerializer.Deserialize<ReplyDraft>(entity.GetString("Data"), JsonDataConverter.Options)
+        JsonSerializer.Deserialize<ReplyDraft>(entity.GetString("Data"), StoredJson.Options)
         ?? throw new InvalidOperationException($"Draft row {entity.RowKey} is empty.");
 
-    internal static string Wire<T>(T value) => JsonSerializer.Serialize(value, JsonDataConverter.Options).Trim('"');
+    internal static string Wire<T>(T value) => JsonSerializer.Serialize(value, StoredJson.Options).Trim('"');
 }

@@ -1,3 +1,5 @@
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
+using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Functions.Infrastructure.Outbox;
 using Dealix.Orchestrations.Deals.Contracts;
 
@@ -21,7 +21,7 @@ public static class OutboxSendQueue
     [Function(Name)]
     public static async Task RunAsync([QueueTrigger("dealix-outbox")] string message, OutboxSender sender, CancellationToken cancellation)
     {
-        OutboundMessage outbound = JsonSerializer.Deserialize<OutboundMessage>(message, JsonDataConverter.Options)
+        OutboundMessage outbound = JsonSerializer.Deserialize<OutboundMessage>(message, StoredJson.Options)
             ?? throw new JsonException("The outbox message is empty.");
         await sender.HandleAsync(outbound, cancellation);
     }

@@ -20,6 +20,8 @@ public static class HelloCitiesHttpStart
         CancellationToken cancellation)
     {
         string instanceId = await client.ScheduleNewOrchestrationInstanceAsync(HelloCitiesOrchestrator.Name, cancellation);
-        return client.CreateCheckStatusResponse(request, instanceId);
+        // The Durable extension's own payload: on Azure and on our host it carries the management URLs with their key.
+        HttpManagementPayload payload = client.CreateHttpManagementPayload(instanceId);
+        return Results.Accepted(payload.StatusQueryGetUri, payload);
     }
 }

@@ -13,14 +13,15 @@ namespace Dealix.Orchestrations.Deals;
 /// generation handles the events that arrived together and continues as new, so the history stays short.
 /// Never sends anything itself: sends go through the outbox to the channel sender, which honours the kill switch.
 /// </summary>
-public sealed partial class DealLifecycleOrchestrator : TaskOrchestrator<DealState, DealOutcome?>
+[DurableTask(Name)]
+public sealed class DealLifecycleOrchestrator : TaskOrchestrator<DealState, DealOutcome?>
 {
     public const string Name = "DealLifecycle";
 
     public override async Task<DealOutcome?> RunAsync(TaskOrchestrationContext context, DealState input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var turn = new Turn(context, input with { Generation = input.Generation + 1 });
+        var turn = new DealLifecycleTurn(context, input with { Generation = input.Generation + 1 });
         turn.PublishStatus();
 
         if (input.FirstMessage is { } first)

@@ -13,6 +13,7 @@ namespace Dealix.Orchestrations.Deals;
 /// <see cref="DealEvents.DraftDecided"/> to it. It reports how the draft ended to its deal as
 /// <see cref="DealEvents.DraftResolved"/>, so the deal keeps serving other events meanwhile. Never sends anything.
 /// </summary>
+[DurableTask(Name)]
 public sealed class DraftApprovalOrchestrator : TaskOrchestrator<DraftApprovalInput, DraftDecision>
 {
     public const string Name = "DraftApproval";
@@ -26,8 +27,9 @@ public sealed class DraftApprovalOrchestrator : TaskOrchestrator<DraftApprovalIn
         // swallow the decision when it finally arrives.
         Task<DraftDecision> decided = context.WaitForExternalEvent<DraftDecision>(DealEvents.DraftDecided);
         DraftDecision? decision = null;
-        foreach (ApprovalStep step in plan.Steps)
+        for (int index = 0; index < plan.Steps.Count; index++)
         {
+            ApprovalStep step = plan.Steps[index];
             if (await DecidedBeforeAsync(context, decided, step.DueAt))
             {
                 decision = await decided;
@@ -36,7 +38,9 @@ public sealed class DraftApprovalOrchestrator : TaskOrchestrator<DraftApprovalIn
 
             log.ApprovalStepLapsed(input.DraftId, step.Kind.ToString());
             await context.CallActivityAsync<bool>(NotifyOperator.Name,
-                new NotifyOperatorInput(input.TenantId, input.DraftId, step.Kind, input.CorrelationId), Retries.Notification);
+                new NotifyOperatorInput(input.TenantId, input.DraftId, step.Kind, input.CorrelationId,
+                    DealKeys.IdempotencyKey(context.InstanceId, context.CurrentUtcDateTime, $"{index}/{step.Kind}")),
+                Retries.Notification);
         }
 
         if (decision is null)
@@ -48,7 +52,8 @@ public sealed class DraftApprovalOrchestrator : TaskOrchestrator<DraftApprovalIn
             else
             {
                 bool expired = await context.CallActivityAsync<bool>(CloseDraft.Name,
-                    new CloseDraftInput(input.TenantId, input.DraftId, DraftStatus.Expired, "approval_sla_expired", input.CorrelationId), Retries.Storage);
+                    new CloseDraftInput(input.TenantId, input.DraftId, DraftStatus.Expired, "approval_sla_expired", input.CorrelationId,
+                        DealKeys.IdempotencyKey(context.InstanceId, context.CurrentUtcDateTime, "expire")), Retries.Storage);
 
                 // An operator who decided in the last moment won the conditional update: their event is on its way.
                 decision = expired ? DraftDecision.Expired(input.DraftId) : await decided;

@@ -7,6 +7,7 @@ namespace Dealix.Orchestrations.Samples;
 /// The canonical Durable Functions sample: greets five cities one after another. Used to smoke-test a deployment
 /// and by the benchmarks; it has no business meaning.
 /// </summary>
+[DurableTask(Name)]
 public sealed class HelloCitiesOrchestrator : TaskOrchestrator<object?, List<string>>
 {
     /// <summary>WARNING: stored in history.</summary>

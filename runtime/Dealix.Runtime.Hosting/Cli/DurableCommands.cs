@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Durable;
 using Dealix.Runtime.Hosting.Management;
@@ -71,7 +70,7 @@ public static class DurableCommands
             await error.WriteLineAsync("Run 'durable help' for usage.");
             return 2;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OrchestrationAlreadyExistsException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return 1;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 
 namespace Dealix.Runtime.Hosting.Discovery;
 

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 
 namespace Dealix.Runtime.Hosting.Discovery;
 
@@ -16,7 +18,25 @@ public sealed class FunctionDescriptor : FunctionDefinition
         Trigger = trigger;
         TriggerParameter = triggerParameter;
         EntryPoint = $"{method.DeclaringType?.FullName}.{method.Name}";
+        Parameters = [.. method.GetParameters().Select(p => new FunctionParameter(p.Name ?? string.Empty, p.ParameterType))];
+        InputBindings = ImmutableDictionary<string, BindingMetadata>.Empty.Add(
+            triggerParameter.Name ?? "trigger", new HostBindingMetadata(triggerParameter.Name ?? "trigger", TriggerTypeOf(kind), BindingDirection.In));
+        OutputBindings = kind == FunctionKind.Http
+            ? ImmutableDictionary<string, BindingMetadata>.Empty.Add("$return", new HostBindingMetadata("$return", "http", BindingDirection.Out))
+            : ImmutableDictionary<string, BindingMetadata>.Empty;
     }
+
+    /// <inheritdoc />
+    public override ImmutableArray<FunctionParameter> Parameters { get; }
+
+    /// <inheritdoc />
+    public override string PathToAssembly => Method.DeclaringType?.Assembly.Location ?? string.Empty;
+
+    /// <inheritdoc />
+    public override IImmutableDictionary<string, BindingMetadata> InputBindings { get; }
+
+    /// <inheritdoc />
+    public override IImmutableDictionary<string, BindingMetadata> OutputBindings { get; }
 
     /// <inheritdoc />
     public override string Name { get; }
@@ -50,4 +70,24 @@ public sealed class FunctionDescriptor : FunctionDefinition
 
     /// <summary>The type the method's task or value produces (typeof(void) when nothing).</summary>
     public Type ResultType => Invocation.MethodResults.ResultTypeOf(Method.ReturnType);
+
+    /// <summary>The binding type name of a trigger kind, as functions.metadata and function.json spell it.</summary>
+    public static string TriggerTypeOf(FunctionKind kind) => kind switch
+    {
+        FunctionKind.Http => "httpTrigger",
+        FunctionKind.Timer => "timerTrigger",
+        FunctionKind.Queue => "queueTrigger",
+        FunctionKind.Orchestration => "orchestrationTrigger",
+        FunctionKind.Activity => "activityTrigger",
+        _ => kind.ToString(),
+    };
+
+    private sealed class HostBindingMetadata(string name, string type, BindingDirection direction) : BindingMetadata
+    {
+        public override string Name { get; } = name;
+
+        public override string Type { get; } = type;
+
+        public override BindingDirection Direction { get; } = direction;
+    }
 }

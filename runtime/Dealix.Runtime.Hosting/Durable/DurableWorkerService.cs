@@ -1,4 +1,3 @@
-using Microsoft.DurableTask;
 using Dealix.Runtime.Backend;
 using Dealix.Runtime.Worker;
 using Dealix.Runtime.Hosting.Configuration;
@@ -9,7 +8,7 @@ namespace Dealix.Runtime.Hosting.Durable;
 
 /// <summary>Creates the hub's storage and runs the durable worker for the life of the host.</summary>
 internal sealed class DurableWorkerService(
-    IOrchestrationBackend backend, DurableTaskRegistry registry, IServiceProvider services, FunctionsHostOptions options, ILoggerFactory loggers)
+    IOrchestrationBackend backend, TaskCatalog registry, IServiceProvider services, FunctionsHostOptions options, ILoggerFactory loggers)
     : IHostedService, IAsyncDisposable
 {
     private DurableTaskWorker? _worker;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Invocation;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +10,7 @@ namespace Dealix.Runtime.Hosting.Durable;
 /// <summary>Registers <c>[OrchestrationTrigger]</c> and <c>[ActivityTrigger]</c> functions as durable tasks.</summary>
 internal static class FunctionTasks
 {
-    public static void Register(DurableTaskRegistry registry, IEnumerable<FunctionDescriptor> functions, Func<IServiceProvider, FunctionInvoker> invoker)
+    public static void Register(TaskCatalog registry, IEnumerable<FunctionDescriptor> functions, Func<IServiceProvider, FunctionInvoker> invoker)
     {
         foreach (FunctionDescriptor function in functions)
         {

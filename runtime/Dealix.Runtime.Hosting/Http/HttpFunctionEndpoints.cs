@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Invocation;
@@ -110,7 +109,7 @@ internal static class HttpFunctionEndpoints
                 break;
             default:
                 http.Response.ContentType = "application/json; charset=utf-8";
-                await JsonSerializer.SerializeAsync(http.Response.Body, result, result.GetType(), JsonDataConverter.Options, http.RequestAborted);
+                await JsonSerializer.SerializeAsync(http.Response.Body, result, result.GetType(), WebJsonDataConverter.Options, http.RequestAborted);
                 break;
         }
     }

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
+using Dealix.Runtime.Hosting.Durable;
+using Dealix.Runtime.Hosting.Management;
 using Dealix.Runtime.Hosting.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,7 +118,8 @@ internal sealed class FunctionInvoker(IServiceProvider services, FunctionsHostOp
                 throw new InvalidOperationException($"Function '{function.Name}' asks for task hub '{hub}'; this host serves '{client.Name}'.");
             }
 
-            return client;
+            return FunctionsClientFactory.For(
+                client, scopeServices.GetRequiredService<ManagementUrls>(), input.HttpContext?.Request, $"http://localhost:{options.Port}");
         }
 
         foreach (object ambient in input.Ambient)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

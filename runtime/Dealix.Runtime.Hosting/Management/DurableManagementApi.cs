@@ -1,10 +1,9 @@
+#pragma warning disable CS0618 // The SDK marks ContinuedAsNew obsolete as a client-visible status; the engine still names an episode that continued as new with it.
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Http;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +20,7 @@ namespace Dealix.Runtime.Hosting.Management;
 /// </summary>
 internal sealed partial class DurableManagementApi(
     BackendDurableTaskClient client,
-    DurableTaskRegistry registry,
+    TaskCatalog registry,
     ManagementUrls urls,
     HostKeys keys,
     FunctionsHostOptions options,
@@ -115,7 +114,7 @@ internal sealed partial class DurableManagementApi(
         {
             id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), http.RequestAborted);
         }
-        catch (OrchestrationAlreadyExistsException e)
+        catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {
             return Problems.Conflict(e.Message);
         }

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
-using Microsoft.DurableTask;
 using Dealix.Runtime.Hosting.Invocation;
 
 namespace Dealix.Runtime.Hosting.Queues;
@@ -36,7 +35,7 @@ internal static class QueueBinding
 
         try
         {
-            return JsonSerializer.Deserialize(body, type, JsonDataConverter.Options);
+            return JsonSerializer.Deserialize(body, type, WebJsonDataConverter.Options);
         }
         catch (JsonException e)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.Backend;
 

@@ -28,7 +28,7 @@ public interface IOrchestrationBackend : IAsyncDisposable
 
     /// <summary>
     /// Creates (or replaces an ended) instance as Pending and enqueues its start message, atomically. Throws
-    /// <see cref="Client.OrchestrationAlreadyExistsException"/> when the id belongs to an instance that has not ended.
+    /// <see cref="DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException"/> when the id belongs to an instance that has not ended.
     /// </summary>
     Task CreateInstanceAsync(InstanceState pending, OrchestrationMessage startMessage, CancellationToken cancellation = default);
 

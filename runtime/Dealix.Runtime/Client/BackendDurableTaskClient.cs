@@ -25,7 +25,7 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
     {
         _backend = backend;
         _registry = registry;
-        _converter = converter ?? JsonDataConverter.Default;
+        _converter = converter ?? WebJsonDataConverter.Default;
         _time = timeProvider ?? TimeProvider.System;
     }
 

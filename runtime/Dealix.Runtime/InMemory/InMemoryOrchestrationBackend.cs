@@ -1,5 +1,4 @@
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.InMemory;
 
@@ -106,7 +105,7 @@ public sealed class InMemoryOrchestrationBackend : IOrchestrationBackend, IInsta
         {
             if (_instances.TryGetValue(pending.InstanceId, out Entry? existing) && existing.State is { } state && !state.Status.IsTerminal())
             {
-                throw new OrchestrationAlreadyExistsException(pending.InstanceId, state.Status);
+                throw InstanceConflict.Create(pending.InstanceId, state.Status);
             }
 
             // A fresh entry: an episode still running on the old one will find it replaced and lose its lock.

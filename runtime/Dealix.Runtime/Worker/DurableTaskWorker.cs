@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -288,7 +287,7 @@ public sealed class DurableTaskWorker : IAsyncDisposable
             if (activity is null)
             {
                 return Failed(request, new TaskFailureDetails(
-                    "Dealix.DurableTask.ActivityNotFound", $"No activity named '{request.Name}' is registered with this worker."), now());
+                    "Dealix.DurableTask.ActivityNotFound", $"No activity named '{request.Name}' is registered with this worker.", null, null, null), now());
             }
 
             object? input = _options.DataConverter.Deserialize(request.Input, activity.InputType);

@@ -24,7 +24,7 @@ public sealed class DurableTaskWorkerOptions
     public int MaxInlineActivitiesPerRound { get; set; } = 1000;
 
     /// <summary>The payload converter.</summary>
-    public DataConverter DataConverter { get; set; } = JsonDataConverter.Default;
+    public DataConverter DataConverter { get; set; } = WebJsonDataConverter.Default;
 
     /// <summary>Throws when a setting is out of range.</summary>
     public void Validate()

@@ -1,5 +1,4 @@
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.Worker;
 

@@ -1,5 +1,5 @@
+#pragma warning disable CS0618 // The SDK marks ContinuedAsNew obsolete as a client-visible status; the engine still names an episode that continued as new with it.
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Runtime.Worker;
@@ -218,8 +218,8 @@ internal sealed class EpisodeProcessor(
         if (candidate.Parent is { } parent)
         {
             var failure = new TaskFailureDetails(
-                typeof(OrchestrationAlreadyExistsException).FullName!,
-                $"Sub-orchestration '{candidate.Name}' could not start: instance '{instanceId}' already exists and is {state?.Status}.");
+                typeof(DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException).FullName!,
+                $"Sub-orchestration '{candidate.Name}' could not start: instance '{instanceId}' already exists and is {state?.Status}.", null, null, null);
             outbound.Add(new OrchestrationMessage(
                 $"{instanceId}|{candidate.ExecutionId}|rejected",
                 parent.InstanceId,
@@ -362,7 +362,7 @@ internal sealed class EpisodeProcessor(
             OrchestrationRuntimeStatus.Failed => new SubOrchestrationInstanceFailedEvent(parent.TaskScheduledId, outcome.FailureDetails!),
             _ => new SubOrchestrationInstanceFailedEvent(parent.TaskScheduledId, new TaskFailureDetails(
                 "Dealix.DurableTask.OrchestrationTerminated",
-                $"Sub-orchestration '{outcome.OrchestratorName}' (instance '{instanceId}') was terminated: {outcome.Output}")),
+                $"Sub-orchestration '{outcome.OrchestratorName}' (instance '{instanceId}') was terminated: {outcome.Output}", null, null, null)),
         };
         return new OrchestrationMessage($"{instanceId}|{execution}|done", parent.InstanceId, parent.ExecutionId, reply);
     }

@@ -1,5 +1,5 @@
+#pragma warning disable CS0618 // The SDK marks ContinuedAsNew obsolete as a client-visible status; the engine still names an episode that continued as new with it.
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Runtime.Worker;
@@ -152,7 +152,7 @@ internal static class OrchestrationExecutor
                     failure: new TaskFailureDetails(
                         "Dealix.DurableTask.NonDurableAwait",
                         $"Orchestrator '{c.OrchestratorName}' awaits a task that is not durable (Task.Run, Task.Delay, I/O, ConfigureAwait(false) or another thread). " +
-                        "Orchestrators may only await context operations; move the work into an activity."),
+                        "Orchestrators may only await context operations; move the work into an activity.", null, null, null),
                     keepActions: false);
             }
 
@@ -182,7 +182,7 @@ internal static class OrchestrationExecutor
             {
                 return outcome.Ended(
                     OrchestrationRuntimeStatus.Failed,
-                    failure: new TaskFailureDetails(ex.GetType().FullName!, $"The orchestrator's output cannot be serialized: {ex.Message}", ex.StackTrace),
+                    failure: new TaskFailureDetails(ex.GetType().FullName!, $"The orchestrator's output cannot be serialized: {ex.Message}", ex.StackTrace, null, null),
                     keepActions: true);
             }
 
@@ -195,7 +195,7 @@ internal static class OrchestrationExecutor
             if (orchestrator is null)
             {
                 _startFailure = new TaskFailureDetails(
-                    "Dealix.DurableTask.OrchestratorNotFound", $"No orchestrator named '{started.Name}' is registered with this worker.");
+                    "Dealix.DurableTask.OrchestratorNotFound", $"No orchestrator named '{started.Name}' is registered with this worker.", null, null, null);
                 return;
             }
 
@@ -207,7 +207,7 @@ internal static class OrchestrationExecutor
             catch (Exception ex)
             {
                 _startFailure = new TaskFailureDetails(
-                    ex.GetType().FullName!, $"The input of '{started.Name}' cannot be read as {orchestrator.InputType.Name}: {ex.Message}");
+                    ex.GetType().FullName!, $"The input of '{started.Name}' cannot be read as {orchestrator.InputType.Name}: {ex.Message}", null, null, null);
                 return;
             }
 

@@ -61,7 +61,7 @@ internal sealed partial class ReplayOrchestrationContext
         }
         else
         {
-            open.Completion.TrySetException(new TaskFailedException(open.Name, id, failure));
+            open.Completion.TrySetException(CoreFailures.TaskFailed(open.Name, id, failure, completion is SubOrchestrationInstanceFailedEvent));
         }
     }
 

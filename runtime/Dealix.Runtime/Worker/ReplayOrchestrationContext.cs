@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dealix.Runtime.Backend;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Dealix.Runtime.Worker;
@@ -91,7 +90,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         ArgumentException.ThrowIfNullOrWhiteSpace(name.Name, nameof(name));
         string? serializedInput = SerializeArgument(input, $"activity '{name}'");
         string? raw = options?.Retry is { } retry
-            ? await WithRetryAsync(retry, (attempt, firstId) => ScheduleActivity(name.Name, serializedInput, attempt, firstId))
+            ? await WithRetryAsync(retry, subOrchestration: false, (attempt, firstId) => ScheduleActivity(name.Name, serializedInput, attempt, firstId))
             : await ScheduleActivity(name.Name, serializedInput, 1, -1).Task;
         return DeserializeResult<TResult>(raw);
     }
@@ -108,7 +107,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
 
         string? serializedInput = SerializeArgument(input, $"sub-orchestration '{orchestratorName}'");
         string? raw = options?.Retry is { } retry
-            ? await WithRetryAsync(retry, (_, _) => StartSubOrchestration(orchestratorName.Name, fixedId, serializedInput))
+            ? await WithRetryAsync(retry, subOrchestration: true, (_, _) => StartSubOrchestration(orchestratorName.Name, fixedId, serializedInput))
             : await StartSubOrchestration(orchestratorName.Name, fixedId, serializedInput).Task;
         return DeserializeResult<TResult>(raw);
     }
@@ -296,7 +295,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         return (open.Completion.Task, id);
     }
 
-    private async Task<string?> WithRetryAsync(TaskRetryOptions retry, Func<int, int, (Task<string?> Task, int Id)> attempt)
+    private async Task<string?> WithRetryAsync(TaskRetryOptions retry, bool subOrchestration, Func<int, int, (Task<string?> Task, int Id)> attempt)
     {
         DateTime firstAttemptAt = CurrentUtcDateTime;
         int attemptNumber = 1;
@@ -318,7 +317,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
                 TimeSpan elapsed = CurrentUtcDateTime - firstAttemptAt;
                 if (retry.Policy is { } policy)
                 {
-                    TimeSpan? delay = policy.HandleFailure(failure.FailureDetails) ? policy.GetNextDelay(attemptNumber, elapsed) : null;
+                    TimeSpan? delay = RetryDecisions.NextDelay(policy, failure, subOrchestration, attemptNumber, elapsed);
                     if (delay is null)
                     {
                         throw;

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Dealix.Runtime.Testing;
 using Dealix.Orchestrations.Deals;

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.AzureStorage.Tests.Scenarios;
 
@@ -39,7 +38,8 @@ public static class SampleTasks
         .AddActivityFunc<string, string>(SayHello, async (context, city) =>
         {
             await Task.Delay(20); // a little real work, so that a kill finds activities in flight
-            recorder.Record(context.IdempotencyKey, context.Attempt);
+            var engine = (Dealix.Runtime.Worker.ActivityInvocationContext)context; // the engine's own key and attempt, which it records for telemetry
+            recorder.Record(engine.IdempotencyKey, engine.Attempt);
             return $"Hello {city}!";
         })
         .AddActivityFunc<string, string>(CrashProcess, (_, _) =>

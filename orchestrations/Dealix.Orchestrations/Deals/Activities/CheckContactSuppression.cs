@@ -6,6 +6,7 @@ namespace Dealix.Orchestrations.Deals.Activities;
 
 /// <summary>Looks the contact up on the tenant's suppression list (§7.1 step 5: opt-out first). Returns the reason
 /// (<c>unsubscribe</c>, <c>bounced</c>, <c>complaint</c>) or null.</summary>
+[DurableTask(Name)]
 public sealed class CheckContactSuppression(ISuppressionList suppression) : TaskActivity<SuppressionQuery, string?>
 {
     public const string Name = "CheckContactSuppression";

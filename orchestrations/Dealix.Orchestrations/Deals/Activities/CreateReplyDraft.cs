@@ -9,16 +9,18 @@ namespace Dealix.Orchestrations.Deals.Activities;
 /// Stores a draft (pending approval, or approved by the §8.6 rule) and records it on the audit ledger. The draft id
 /// comes from the orchestration, so a retry rewrites the same row. Never sends anything.
 /// </summary>
+[DurableTask(Name)]
 public sealed class CreateReplyDraft(IDraftStore drafts, IAuditLedger ledger, TimeProvider clock) : TaskActivity<CreateDraftInput, ReplyDraft>
 {
     public const string Name = "CreateReplyDraft";
 
     public override async Task<ReplyDraft> RunAsync(TaskActivityContext context, CreateDraftInput input)
     {
+        string key = ActivityKeys.Of(context, input.IdempotencyKey, input);
         ReplyDraft draft = input.Draft;
         await drafts.CreateAsync(draft);
         await ledger.AppendAsync(new AuditEntry(
-            AuditIds.From(context.IdempotencyKey), draft.TenantId, draft.CorrelationId, "draft_created", "A", "automation",
+            AuditIds.From(key), draft.TenantId, draft.CorrelationId, "draft_created", "A", "automation",
             draft.DealInstanceId, clock.GetUtcNow().UtcDateTime, Channel: JsonName(draft.Channel), ApprovalId: draft.DraftId,
             AutoApproved: draft.AutoApproved, Reason: $"{draft.Kind}: {draft.Category}".ToLowerInvariant(),
             Outcome: JsonName(draft.Status)));

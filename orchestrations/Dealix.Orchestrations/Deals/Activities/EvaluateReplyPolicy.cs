@@ -9,6 +9,7 @@ namespace Dealix.Orchestrations.Deals.Activities;
 /// Runs the compliance check (§10.3) and the auto-send rule (§8.6) for one reply, reading the tenant's settings, the
 /// kill switch and the suppression list, and fills the reply's placeholders from the tenant's settings. Sends nothing.
 /// </summary>
+[DurableTask(Name)]
 public sealed class EvaluateReplyPolicy(IDealSettings settings, IKillSwitch killSwitch, ISuppressionList suppression, TimeProvider clock)
     : TaskActivity<ReplyPolicyInput, ReplyPolicyResult>
 {

@@ -10,6 +10,7 @@ namespace Dealix.Orchestrations.Deals.Activities;
 /// approved-but-unsent draft of the deal and records the opt-out on the ledger. Sends nothing, not even a confirmation.
 /// Returns how many drafts it cancelled.
 /// </summary>
+[DurableTask(Name)]
 public sealed class OptOutContact(ISuppressionList suppression, IDraftStore drafts, IAuditLedger ledger, TimeProvider clock)
     : TaskActivity<OptOutInput, int>
 {
@@ -19,6 +20,7 @@ public sealed class OptOutContact(ISuppressionList suppression, IDraftStore draf
 
     public override async Task<int> RunAsync(TaskActivityContext context, OptOutInput input)
     {
+        string key = ActivityKeys.Of(context, input.IdempotencyKey, input);
         DateTime now = clock.GetUtcNow().UtcDateTime;
         await suppression.AddAsync(new SuppressionRecord(
             input.TenantId, input.Channel, input.Address, "unsubscribe", now, input.SourceMessageId, input.CorrelationId));
@@ -35,7 +37,7 @@ public sealed class OptOutContact(ISuppressionList suppression, IDraftStore draf
         }
 
         await ledger.AppendAsync(new AuditEntry(
-            AuditIds.From(context.IdempotencyKey), input.TenantId, input.CorrelationId, "opt_out", "A", "automation",
+            AuditIds.From(key), input.TenantId, input.CorrelationId, "opt_out", "A", "automation",
             input.DealInstanceId, now, Channel: System.Text.Json.JsonSerializer.Serialize(input.Channel).Trim('"'),
             Reason: $"unsubscribe; message {input.SourceMessageId}; {cancelled} draft(s) cancelled", Outcome: "suppressed"));
         return cancelled;

@@ -1,5 +1,9 @@
 namespace Dealix.Orchestrations.Deals.Contracts;
 
 /// <summary>Input of the <c>ClassifyInboundMessage</c> activity.</summary>
+/// <remarks>
+/// <para><c>IdempotencyKey</c>: made by the orchestrator for this call (see <see cref="Lifecycle.DealKeys.IdempotencyKey"/>);
+/// a retry re-sends the same input, so every attempt writes under the same key.</para>
+/// </remarks>
 // WARNING: persisted in history.
-public sealed record ClassifyInput(string TenantId, string DealInstanceId, string MessageId, string Text, string CorrelationId);
+public sealed record ClassifyInput(string TenantId, string DealInstanceId, string MessageId, string Text, string CorrelationId, string IdempotencyKey);

@@ -1,7 +1,8 @@
 namespace Dealix.Orchestrations.Deals.Contracts;
 
 /// <summary>Input of the <c>RecordAudit</c> activity: an orchestration-level ledger line (refusals, operator events).
-/// The entry id comes from the activity's idempotency key.</summary>
+/// The entry id comes from <see cref="IdempotencyKey"/>, which the orchestrator makes for this call, so a retry
+/// rewrites the same line.</summary>
 // WARNING: persisted in history.
 public sealed record RecordAuditInput(
     string TenantId,
@@ -10,6 +11,7 @@ public sealed record RecordAuditInput(
     string ActionClass,
     string Actor,
     string Target,
+    string IdempotencyKey,
     string? Reason = null,
     string? Outcome = null,
     string? From = null,

@@ -32,6 +32,23 @@ public static class DealKeys
     }
 
     /// <summary>
+    /// The idempotency key of one activity call, made by the orchestrator and passed in the activity's input (the
+    /// official activity context has no key of its own, so this holds on any engine). It is the same on every replay,
+    /// because <paramref name="at"/> is the orchestration's <c>CurrentUtcDateTime</c> and <paramref name="step"/> names
+    /// the call within the run; the time keeps apart two runs under a reused instance id. A retry re-sends the same
+    /// input and so keeps the key. Name-based rather than from <c>NewGuid()</c>: a new <c>NewGuid()</c> call would
+    /// shift the ids (drafts, correlations) that running instances have already recorded.
+    /// </summary>
+    public static string IdempotencyKey(string instanceId, DateTime at, string step)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentException.ThrowIfNullOrEmpty(step);
+        // Ticks, not a formatted or converted time: the value must not depend on DateTime.Kind or the machine's zone.
+        string time = at.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "k" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{instanceId}|{time}|{step}")), 0, 16);
+    }
+
+    /// <summary>
     /// The contact id of an address on a channel: a prefix naming the channel and 24 hex digits of the SHA-256 of
     /// the tenant and the normalised address (digits only for numbers, lower case for e-mail).
     /// </summary>

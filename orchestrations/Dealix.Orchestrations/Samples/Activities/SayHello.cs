@@ -3,6 +3,7 @@ using Microsoft.DurableTask;
 namespace Dealix.Orchestrations.Samples.Activities;
 
 /// <summary>Returns "Hello {city}!". No side effects.</summary>
+[DurableTask(Name)]
 public sealed class SayHello : TaskActivity<string, string>
 {
     /// <summary>WARNING: stored in history.</summary>

@@ -11,7 +11,7 @@ public sealed class EvidencePackBuilderTests
     [Fact]
     public void Build_HashesTheCanonicalJsonAndARehashMatches()
     {
-        var input = new EvidencePackInput("acme", "deal:acme:wa-1", "wa-1", MessageChannel.WhatsApp, "corr-1", At, "op-1");
+        var input = new EvidencePackInput("acme", "deal:acme:wa-1", "wa-1", MessageChannel.WhatsApp, "corr-1", At, "op-1", "k-1");
         ReplyDraft approved = Draft("d1") with { Status = DraftStatus.Sent, Reviewer = "op-1", DecidedAt = At };
 
         EvidencePack pack = EvidencePackBuilder.Build("ep-1", input, [approved, Draft("d2")], At);
