@@ -1,5 +1,7 @@
 using Dealix.Functions.Infrastructure;
 using Dealix.Runtime.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealix.Functions;
 
@@ -13,6 +15,14 @@ public static class DealixApp
         // Orchestrators and activities are [Function]s of this assembly too (Deals/DealOrchestrationFunctions.cs,
         // Samples/HelloCitiesFunctions.cs), as the Functions host needs them: one list for both hosts.
         builder.AddFunctions(typeof(DealixApp).Assembly);
-        builder.Services.AddDealsInfrastructure(builder.Configuration);
+        AddServices(builder.Services, builder.Configuration);
+    }
+
+    /// <summary>
+    /// The app's own services, the same under our host and under the official worker (Program.cs picks the host).
+    /// </summary>
+    public static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDealsInfrastructure(configuration);
     }
 }
