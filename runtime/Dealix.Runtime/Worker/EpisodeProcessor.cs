@@ -151,10 +151,13 @@ internal sealed class EpisodeProcessor(
                 continue;
             }
 
-            if (message.ExecutionId is not null && message.ExecutionId != executionId)
+            if (message.ExecutionId is not null && message.ExecutionId != executionId && message.Event is not EventRaisedEvent)
             {
                 continue; // a reply to an earlier execution (before a continue-as-new or restart)
             }
+
+            // An external event belongs to the instance, not to an execution: one carried into a generation that has
+            // itself continued as new before the event was delivered goes to the generation running now.
 
             if (CompletionId(message.Event) is int id && !completed.Add(id))
             {
