@@ -189,8 +189,14 @@ public sealed partial class DtfxDurableTaskClient
             CreatedAt = AsUtc(state.CreatedTime),
             LastUpdatedAt = AsUtc(state.LastUpdatedTime),
             SerializedInput = getInputsAndOutputs ? state.Input : null,
-            // A failed instance's stored output is only "ErrorType: ErrorMessage"; its failure details carry that and more.
-            SerializedOutput = getInputsAndOutputs && state.OrchestrationStatus != CoreOrchestrationStatus.Failed ? state.Output : null,
+            // As the SDK's own clients report them: a failed instance's output is its error message (the store holds
+            // "ErrorType: ErrorMessage"), and a suspended one has none (the store holds the suspend reason there).
+            SerializedOutput = !getInputsAndOutputs ? null : state.OrchestrationStatus switch
+            {
+                CoreOrchestrationStatus.Failed => failure?.ErrorMessage,
+                CoreOrchestrationStatus.Suspended => null,
+                _ => state.Output,
+            },
             SerializedCustomStatus = getInputsAndOutputs ? state.Status : null,
             Tags = state.Tags is null ? EmptyTags : new Dictionary<string, string>(state.Tags, StringComparer.Ordinal),
             FailureDetails = failure,

@@ -15,6 +15,14 @@ public sealed class ConformanceTests(EngineFixture engines, ITestOutputHelper ou
 {
     public static TheoryData<string> Engines => new(EngineNames.MicrosoftInProcess, EngineNames.DealixInMemory, EngineNames.DealixAzurite, EngineNames.DtfxAzureStorage);
 
+    /// <summary>
+    /// The engines for scenarios that measure sub-second timer precision. Microsoft's DurableTask.AzureStorage is not
+    /// among them: it makes a timer an invisible queue message whose visibility delay the queue API takes in whole
+    /// seconds, so a timer can fire up to a second early (a property of that provider, listed in README with the
+    /// other differences); its timers are checked to fire and complete in Dealix.Runtime.DurableTaskFramework.Tests.
+    /// </summary>
+    public static TheoryData<string> TimerPrecisionEngines => new(EngineNames.MicrosoftInProcess, EngineNames.DealixInMemory, EngineNames.DealixAzurite);
+
     [Theory, MemberData(nameof(Engines))]
     public Task Sequence_ThreeCities_GreetsEachInOrder(string engine) =>
         ConformAsync(engine, ActivityScenarios.RunSequenceAsync, reference =>
@@ -33,7 +41,7 @@ public sealed class ConformanceTests(EngineFixture engines, ITestOutputHelper ou
             AssertJson("""{"attempts":3}""", reference.Observations);
         });
 
-    [Theory, MemberData(nameof(Engines))]
+    [Theory, MemberData(nameof(TimerPrecisionEngines))]
     public Task RetryPolicy_BackoffCoefficient_DoublesEachDelay(string engine) =>
         ConformAsync(engine, run => RetryScenarios.RunPolicyAsync(run, RetryScenarios.Cases.Backoff), reference =>
         {
@@ -41,7 +49,7 @@ public sealed class ConformanceTests(EngineFixture engines, ITestOutputHelper ou
             AssertJson("""{"attempts":4,"gapsAtLeastPlannedDelay":[true,true,true],"gapsBelowUncappedDelay":[true,true,true]}""", reference.Observations);
         });
 
-    [Theory, MemberData(nameof(Engines))]
+    [Theory, MemberData(nameof(TimerPrecisionEngines))]
     public Task RetryPolicy_MaxRetryInterval_CapsTheDelay(string engine) =>
         ConformAsync(engine, run => RetryScenarios.RunPolicyAsync(run, RetryScenarios.Cases.MaxInterval), reference =>
         {
@@ -49,7 +57,7 @@ public sealed class ConformanceTests(EngineFixture engines, ITestOutputHelper ou
             AssertJson("""{"attempts":4,"gapsAtLeastPlannedDelay":[true,true,true],"gapsBelowUncappedDelay":[true,true,true]}""", reference.Observations);
         });
 
-    [Theory, MemberData(nameof(Engines))]
+    [Theory, MemberData(nameof(TimerPrecisionEngines))]
     public Task RetryPolicy_RetryTimeout_StopsBeforeMaxAttempts(string engine) =>
         ConformAsync(engine, run => RetryScenarios.RunPolicyAsync(run, RetryScenarios.Cases.RetryTimeout), reference =>
         {
@@ -65,7 +73,7 @@ public sealed class ConformanceTests(EngineFixture engines, ITestOutputHelper ou
             AssertJson("""{"attempts":2}""", reference.Observations);
         });
 
-    [Theory, MemberData(nameof(Engines))]
+    [Theory, MemberData(nameof(TimerPrecisionEngines))]
     public Task RetryHandler_Custom_RetriesUntilItDeclines(string engine) =>
         ConformAsync(engine, RetryScenarios.RunHandlerAsync, reference =>
         {
@@ -78,7 +86,7 @@ public sealed class ConformanceTests(EngineFixture engines, ITestOutputHelper ou
             AssertJson("""{"attempts":3}""", reference.Observations);
         });
 
-    [Theory, MemberData(nameof(Engines))]
+    [Theory, MemberData(nameof(TimerPrecisionEngines))]
     public Task DurableTimer_OneSecond_FiresAtItsDueTime(string engine) =>
         ConformAsync(engine, TimerAndEventScenarios.RunTimerAsync, reference =>
             AssertCompletedWith("""{"FiredAtOrAfterDue":true,"ClockKind":"Utc"}""", reference));

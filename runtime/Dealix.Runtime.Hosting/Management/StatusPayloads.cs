@@ -21,7 +21,7 @@ internal static class StatusPayloads
             ["runtimeStatus"] = instance.RuntimeStatus.ToString(),
             ["input"] = showInput ? Json(instance.SerializedInput) : null,
             ["customStatus"] = Json(instance.SerializedCustomStatus),
-            ["output"] = instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed && instance.SerializedOutput is null && instance.FailureDetails is { } failure
+            ["output"] = instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed && instance.FailureDetails is { } failure
                 ? JsonValue.Create(failure.ToString())
                 : Json(instance.SerializedOutput),
             ["createdTime"] = Time(instance.CreatedAt.UtcDateTime),

@@ -294,7 +294,8 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
         CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.CreatedAt, DateTimeKind.Utc)),
         LastUpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedAt, DateTimeKind.Utc)),
         SerializedInput = withPayloads ? state.Input : null,
-        SerializedOutput = withPayloads ? state.Output : null,
+        // A failed instance's output is its error message, raw, as the SDK's clients report it.
+        SerializedOutput = !withPayloads ? null : state.Status == OrchestrationRuntimeStatus.Failed ? state.FailureDetails?.ErrorMessage ?? state.Output : state.Output,
         SerializedCustomStatus = withPayloads ? state.CustomStatus : null,
         Tags = state.Tags ?? new Dictionary<string, string>(),
         FailureDetails = state.FailureDetails,
