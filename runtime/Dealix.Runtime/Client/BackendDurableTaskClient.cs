@@ -193,8 +193,16 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
             throw new ArgumentException($"No orchestrator named '{orchestratorName}' is registered.", nameof(orchestratorName));
         }
 
+        if (options?.DedupeStatuses is { Count: > 0 })
+        {
+            throw new NotSupportedException(
+                "StartOrchestrationOptions.DedupeStatuses is not supported by the Dealix engine yet: it refuses an id whose instance has " +
+                "not ended and replaces an ended one. Leave DedupeStatuses empty.");
+        }
+
         string instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         InstanceIds.Validate(instanceId, nameof(options));
+        string? version = string.IsNullOrEmpty(options?.Version?.Version) ? null : options.Version.Value.Version;
         DateTime now = _time.GetUtcNow().UtcDateTime;
         DateTime? startAt = options?.StartAt?.UtcDateTime;
         IReadOnlyDictionary<string, string> tags = options?.Tags ?? new Dictionary<string, string>();
@@ -215,7 +223,7 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
             $"{instanceId}|{executionId}|start",
             instanceId,
             executionId,
-            new ExecutionStartedEvent(orchestratorName.Name, serializedInput, executionId, null, startAt, tags)
+            new ExecutionStartedEvent(orchestratorName.Name, serializedInput, executionId, null, startAt, tags, version)
             {
                 Timestamp = now,
                 TraceParent = System.Diagnostics.Activity.Current?.Id,

@@ -340,7 +340,8 @@ internal sealed class EpisodeProcessor(
             string nextExecution = Guid.NewGuid().ToString("N");
             next = next with { ExecutionId = nextExecution, Status = OrchestrationRuntimeStatus.Running, Input = outcome.ContinueAsNewInput, Output = null };
             outbound.Add(new OrchestrationMessage($"{instanceId}|{nextExecution}|start", instanceId, nextExecution,
-                new ExecutionStartedEvent(outcome.OrchestratorName, outcome.ContinueAsNewInput, nextExecution, outcome.Parent, Version: null)
+                new ExecutionStartedEvent(outcome.OrchestratorName, outcome.ContinueAsNewInput, nextExecution, outcome.Parent,
+                    Version: (start ?? StartOf(item.History))?.Version)
                 {
                     Timestamp = now,
                     TraceParent = System.Diagnostics.Activity.Current?.Id,

@@ -87,6 +87,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override async Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
         CheckThread();
+        RefuseTaskVersion(options, $"activity '{name}'");
         ArgumentException.ThrowIfNullOrWhiteSpace(name.Name, nameof(name));
         string? serializedInput = SerializeArgument(input, $"activity '{name}'");
         string? raw = options?.Retry is { } retry
@@ -98,6 +99,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override async Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
         CheckThread();
+        RefuseTaskVersion(options, $"sub-orchestration '{orchestratorName}'");
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName.Name, nameof(orchestratorName));
         string? fixedId = (options as SubOrchestrationOptions)?.InstanceId;
         if (fixedId is not null)
@@ -209,10 +211,35 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         CustomStatusSet = true;
     }
 
+    public override void ContinueAsNew(ContinueAsNewOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.IsNullOrEmpty(options.NewVersion) && !string.Equals(options.NewVersion, Version, StringComparison.Ordinal))
+        {
+            throw new NotSupportedException(
+                "ContinueAsNewOptions.NewVersion is not supported by the Dealix engine yet: a new generation keeps the instance's version.");
+        }
+
+        ContinueAsNew(options.NewInput, options.PreserveUnprocessedEvents);
+    }
+
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
     {
         CheckThread();
         ContinueAsNewRequested = new ContinueAsNewRequest(SerializeArgument(newInput, "continue-as-new input"), preserveUnprocessedEvents);
+    }
+
+    /// <summary>
+    /// Task versions (TaskOptions.Version: versioned activity or orchestrator implementations) are not supported by the
+    /// Dealix engine yet; a call that asks for one fails at once with that reason instead of running another version.
+    /// </summary>
+    private static void RefuseTaskVersion(TaskOptions? options, string what)
+    {
+        if (options?.Version is { } version && !string.IsNullOrEmpty(version.Version))
+        {
+            throw new NotSupportedException(
+                $"TaskOptions.Version ('{version.Version}' for {what}) is not supported by the Dealix engine yet: tasks are found by name only.");
+        }
     }
 
     public override Guid NewGuid()
