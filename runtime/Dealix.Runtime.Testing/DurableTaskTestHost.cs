@@ -30,6 +30,9 @@ public sealed class DurableTaskTestHost : IDurableTestHub
     /// <summary>The virtual clock.</summary>
     public FakeTimeProvider Clock { get; }
 
+    /// <inheritdoc />
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
     /// <summary>The hub.</summary>
     public InMemoryOrchestrationBackend Backend { get; }
 

@@ -10,6 +10,9 @@ public interface IDurableTestHub : IAsyncDisposable
     /// <summary>The client.</summary>
     BackendDurableTaskClient Client { get; }
 
+    /// <summary>The hub's "now": the virtual clock's, or the wall clock's.</summary>
+    DateTimeOffset Now { get; }
+
     /// <summary>Lets <paramref name="by"/> pass: instantly on a virtual clock, really on a real one.</summary>
     Task AdvanceTimeAsync(TimeSpan by);
 

@@ -169,6 +169,33 @@ public abstract class EngineBehaviourTests
     }
 
     [Fact]
+    public async Task TerminateInstanceAsync_BeforeItsStartAt_StaysTerminatedWhenTheStartFallsDue()
+    {
+        int runs = 0;
+        await using IDurableTestHub hub = await StartHubAsync(tasks => tasks
+            .AddOrchestratorFunc<string>("Later", context =>
+            {
+                if (!context.IsReplaying)
+                {
+                    Interlocked.Increment(ref runs);
+                }
+
+                return Task.FromResult("ran");
+            }));
+
+        string id = await hub.Client.ScheduleNewOrchestrationInstanceAsync(
+            "Later", new StartOrchestrationOptions(StartAt: hub.Now.AddSeconds(2)));
+        await hub.Client.TerminateInstanceAsync(id, "cancelled before it started");
+        await hub.WaitUntilAsync(id, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Terminated);
+        await hub.AdvanceTimeAsync(TimeSpan.FromSeconds(4));
+
+        OrchestrationMetadata after = await hub.WaitForCompletionAsync(id);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, after.RuntimeStatus);
+        Assert.Equal("cancelled before it started", after.ReadOutputAs<string>());
+        Assert.Equal(0, runs);
+    }
+
+    [Fact]
     public async Task SuspendInstanceAsync_EventsWhileSuspended_AreHeldUntilResumed()
     {
         await using IDurableTestHub hub = await StartHubAsync(tasks => tasks

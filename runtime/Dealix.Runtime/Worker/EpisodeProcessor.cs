@@ -49,10 +49,12 @@ internal sealed class EpisodeProcessor(
                 continue;
             }
 
+            // An ended instance may be started again under a new execution, but the start of the very execution
+            // that ended (terminated before its StartAt fell due) must not bring it back.
             bool acceptable = start is null && (
                 state is null
-                || (!historyIsCurrent && candidate.ExecutionId == state.ExecutionId)
-                || state.Status.IsTerminal());
+                || (!historyIsCurrent && candidate.ExecutionId == state.ExecutionId && !state.Status.IsTerminal())
+                || (state.Status.IsTerminal() && candidate.ExecutionId != state.ExecutionId));
             if (acceptable)
             {
                 start = candidate with { Timestamp = candidate.Timestamp == default ? now : candidate.Timestamp };

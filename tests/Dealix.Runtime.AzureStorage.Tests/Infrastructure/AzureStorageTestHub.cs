@@ -23,6 +23,8 @@ public sealed class AzureStorageTestHub : IDurableTestHub
 
     public BackendDurableTaskClient Client { get; }
 
+    public DateTimeOffset Now => TimeProvider.System.GetUtcNow();
+
     public AzureStorageOrchestrationBackend Backend => _hub.Backend;
 
     public HubScope Hub => _hub;
