@@ -13,10 +13,13 @@ using Dealix.Runtime.Hosting.Telemetry;
 using Dealix.Runtime.Hosting.Timers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Dealix.Runtime.Hosting;
 
@@ -112,6 +115,8 @@ public sealed class FunctionsApplication : IAsyncDisposable
         services.AddSingleton<HostKeys>();
         services.AddSingleton<ManagementUrls>();
         services.AddSingleton<FunctionInvoker>();
+        services.AddOptions();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IPostConfigureOptions<WorkerOptions>, WorkerSerializerSetup>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => BackendFactory.Create(options, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new BackendDurableTaskClient(sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<TaskCatalog>()));

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -96,6 +97,9 @@ internal static class HttpFunctionEndpoints
         {
             case IResult executable:
                 await executable.ExecuteAsync(http);
+                break;
+            case HttpResponseData response:
+                await HostHttpResponseData.WriteToAsync(response, http);
                 break;
             case null:
                 break;

@@ -4,10 +4,12 @@ using System.Reflection;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Durable;
+using Dealix.Runtime.Hosting.Http;
 using Dealix.Runtime.Hosting.Management;
 using Dealix.Runtime.Hosting.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +17,7 @@ namespace Dealix.Runtime.Hosting.Invocation;
 
 /// <summary>
 /// Invokes a function method: creates its class through DI (per invocation, in its own scope), binds each parameter
-/// (trigger, <see cref="FunctionContext"/>, <see cref="CancellationToken"/>, <c>[DurableClient]</c>, the HTTP request,
+/// (the worker's <see cref="HttpRequestData"/>, trigger, <see cref="FunctionContext"/>, <see cref="CancellationToken"/>, <c>[DurableClient]</c>, the HTTP request,
 /// trigger metadata by name, then services), applies the function timeout and unwraps the returned task.
 /// </summary>
 internal sealed class FunctionInvoker(IServiceProvider services, FunctionsHostOptions options, ILoggerFactory loggers)
@@ -31,6 +33,11 @@ internal sealed class FunctionInvoker(IServiceProvider services, FunctionsHostOp
 
         await using AsyncServiceScope scope = services.CreateAsyncScope();
         var context = new HostFunctionContext(function, scope.ServiceProvider, input.BindingData, timeout.Token);
+        if (input.HttpContext is { } http)
+        {
+            context.Features.Set<IHttpRequestDataFeature>(new HttpRequestDataFeature(http.Request));
+        }
+
         using Activity? activity = FunctionsTelemetry.Source.StartActivity($"Invoke {function.Name}", ActivityKind.Internal);
         activity?.SetTag("faas.name", function.Name);
         activity?.SetTag("faas.trigger", FunctionsTelemetry.TriggerOf(function.Kind));
@@ -95,6 +102,13 @@ internal sealed class FunctionInvoker(IServiceProvider services, FunctionsHostOp
     private object? Bind(FunctionDescriptor function, ParameterInfo parameter, IServiceProvider scopeServices, FunctionContext context, InvocationInput input)
     {
         Type type = parameter.ParameterType;
+
+        // The worker's HTTP model, trigger or not: one request object per invocation, over the ASP.NET Core request.
+        if (type == typeof(HttpRequestData) && context.Features.Get<IHttpRequestDataFeature>() is HttpRequestDataFeature requestData)
+        {
+            return requestData.For(context);
+        }
+
         if (parameter.Position == function.TriggerParameter.Position)
         {
             return input.Trigger(parameter);
