@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
 
 namespace Dealix.Runtime.Hosting.Tests;
 
@@ -27,4 +29,30 @@ public static class TestFunctions
 
     [Function("Open")]
     public static string Open([HttpTrigger(AuthorizationLevel.Anonymous, "get")] HttpRequest req) => "open";
+
+    /// <summary>The worker's own HTTP model: echoes what it was given, sets a header and a cookie, answers 201 with JSON.</summary>
+    [Function("ClassicEcho")]
+    public static async Task<HttpResponseData> ClassicEcho(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "classic/{name}")] HttpRequestData req, string name, FunctionContext context)
+    {
+        string body = await req.ReadAsStringAsync() ?? string.Empty;
+        HttpRequestData? fromContext = await context.GetHttpRequestDataAsync();
+        HttpResponseData response = req.CreateResponse(HttpStatusCode.Created);
+        response.Headers.Add("X-Echo", req.Headers.TryGetValues("X-Probe", out IEnumerable<string>? probe) ? probe : ["none"]);
+        response.Cookies.Append(new Microsoft.Azure.Functions.Worker.Http.HttpCookie("seen", req.Cookies.Single(c => c.Name == "session").Value)
+        {
+            HttpOnly = true,
+            Path = "/api",
+        });
+        await response.WriteAsJsonAsync(new
+        {
+            Name = name,
+            req.Method,
+            Url = req.Url.ToString(),
+            Query = req.Query["q"],
+            Body = body,
+            SameRequest = ReferenceEquals(fromContext, req),
+        });
+        return response;
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class AspNetCoreHttpRequestData(FunctionContext context, HttpReq
 {
     private HttpHeadersCollection? _headers;
     private IReadOnlyCollection<IHttpCookie>? _cookies;
+    private Uri? _url;
 
     /// <summary>The ASP.NET Core request behind this one.</summary>
     public HttpRequest Request => request;
@@ -27,7 +28,7 @@ internal sealed class AspNetCoreHttpRequestData(FunctionContext context, HttpReq
         _cookies ??= [.. request.Cookies.Select(c => new HttpCookie(c.Key, c.Value))];
 
     // The Functions host hands the worker the full URL, query string included.
-    public override Uri Url { get; } = new(request.GetEncodedUrl());
+    public override Uri Url => _url ??= new(request.GetEncodedUrl());
 
     public override IEnumerable<ClaimsIdentity> Identities => request.HttpContext.User.Identities;
 
