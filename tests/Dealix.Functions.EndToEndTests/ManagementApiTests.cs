@@ -206,6 +206,37 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClassicHttpStarter_WithFunctionKey_AnswersTheDurableCheckStatusResponseAndCompletes()
+    {
+        // Written with the worker's HttpRequestData/HttpResponseData and the extension's CreateCheckStatusResponseAsync.
+        HttpResponseMessage started = await Http.PostAsync($"/api/samples/hello-cities-classic?code={TestApp.HostKey}", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("application/json", started.Content.Headers.ContentType?.MediaType);
+        // The extension serializes its payload with the worker's default serializer, which has no naming policy, and
+        // 1.22's HttpManagementPayload names its fields for Newtonsoft only: on Azure Functions as here the body reads
+        // "Id", "StatusQueryGetUri", …. Clients match the names case-insensitively.
+        var payload = new Dictionary<string, string?>(
+            (await started.Content.ReadFromJsonAsync<Dictionary<string, string?>>())!, StringComparer.OrdinalIgnoreCase);
+        Assert.True(payload.TryGetValue("id", out string? id), $"'id' is missing from {string.Join(", ", payload.Keys)}");
+        string instance = $"{Http.BaseAddress}runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(id!)}";
+        foreach (string field in new[] { "statusQueryGetUri", "sendEventPostUri", "terminatePostUri", "purgeHistoryDeleteUri", "suspendPostUri", "resumePostUri" })
+        {
+            Assert.True(payload.TryGetValue(field, out string? url), $"'{field}' is missing from {string.Join(", ", payload.Keys)}");
+            Assert.StartsWith(instance, url, StringComparison.Ordinal);
+            Assert.Contains($"code={TestApp.SystemKey}", url, StringComparison.Ordinal);
+        }
+
+        Uri location = started.Headers.Location!;
+        Assert.Equal(payload["statusQueryGetUri"], location.ToString());
+        Observed done = await Eventually.MatchAsync(() => ObserveAsync(payload["statusQueryGetUri"]!), o => o.Code != HttpStatusCode.Accepted, "HelloCities to finish");
+        Assert.Equal(HttpStatusCode.OK, done.Code);
+        Assert.Equal("Completed", done.RuntimeStatus);
+        Assert.Equal(["Hello Tokyo!", "Hello Seattle!", "Hello London!", "Hello Amsterdam!", "Hello Mumbai!"],
+            done.Body!.Value.GetProperty("output").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public async Task SuspendResumeRestartAndWait_BehaveAsInDurableFunctions()
     {
         string id = "ops-" + Guid.NewGuid().ToString("N")[..8];
