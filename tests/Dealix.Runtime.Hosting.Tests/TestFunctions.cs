@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Dealix.Runtime.Hosting.Tests;
 
@@ -54,5 +56,27 @@ public static class TestFunctions
             SameRequest = ReferenceEquals(fromContext, req),
         });
         return response;
+    }
+
+    /// <summary>Answers its input: the orchestration the classic starters below start.</summary>
+    [Function("EchoOrchestrator")]
+    public static string EchoOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) => $"echo {context.GetInput<string>()}";
+
+    /// <summary>The Durable extension's synchronous check-status response over the worker's HTTP model.</summary>
+    [Function("ClassicCheckStatus")]
+    public static async Task<HttpResponseData> ClassicCheckStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "classic-check")] HttpRequestData req, [DurableClient] DurableTaskClient client)
+    {
+        string id = await client.ScheduleNewOrchestrationInstanceAsync("EchoOrchestrator", "check");
+        return client.CreateCheckStatusResponse(req, id);
+    }
+
+    /// <summary>The Durable extension's wait-then-respond helper over the worker's HTTP model.</summary>
+    [Function("ClassicWait")]
+    public static async Task<HttpResponseData> ClassicWait(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "classic-wait")] HttpRequestData req, [DurableClient] DurableTaskClient client)
+    {
+        string id = await client.ScheduleNewOrchestrationInstanceAsync("EchoOrchestrator", "wait");
+        return await client.WaitForCompletionOrCreateCheckStatusResponseAsync(req, id, TimeSpan.FromSeconds(30), false, true);
     }
 }

@@ -111,4 +111,30 @@ public sealed class HttpRequestDataTests
         Assert.Equal("hello body", echo.GetProperty("Body").GetString());
         Assert.True(echo.GetProperty("SameRequest").GetBoolean());
     }
+
+    [Fact]
+    public async Task CreateCheckStatusResponse_OverTheWorkerModel_Answers202WithLocationAndTheManagementUrls()
+    {
+        await using InMemoryHost host = await InMemoryHost.StartAsync();
+
+        HttpResponseMessage response = await host.Client.PostAsync("/api/classic-check", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        JsonElement payload = await response.Content.ReadFromJsonAsync<JsonElement>();
+        string status = payload.GetProperty("StatusQueryGetUri").GetString()!;
+        Assert.Equal(status, response.Headers.Location?.ToString());
+        Assert.StartsWith($"{host.Client.BaseAddress}runtime/webhooks/durabletask/instances/{payload.GetProperty("Id").GetString()}?", status, StringComparison.Ordinal);
+        Assert.Contains($"code={InMemoryHost.SystemKey}", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WaitForCompletionOrCreateCheckStatusResponse_InstanceCompletesInTime_Answers200WithItsOutput()
+    {
+        await using InMemoryHost host = await InMemoryHost.StartAsync();
+
+        HttpResponseMessage response = await host.Client.PostAsync("/api/classic-wait", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("echo wait", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
