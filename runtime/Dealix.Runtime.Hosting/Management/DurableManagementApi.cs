@@ -18,13 +18,19 @@ namespace Dealix.Runtime.Hosting.Management;
 /// parameters, payload field names and status codes. Every request needs the system key; every request is validated
 /// before anything is stored, and errors Durable Functions leaves undefined are answered with ProblemDetails.
 /// </summary>
+/// <remarks>
+/// Everything goes through the official <see cref="DurableTaskClient"/> of the provider in effect. The history of an
+/// instance (<c>showHistory</c>) comes from the Dealix engine's <see cref="BackendDurableTaskClient"/>; on the
+/// <c>AzureStorage</c> provider there is none, and such a request is answered 501 with the reason.
+/// </remarks>
 internal sealed partial class DurableManagementApi(
-    BackendDurableTaskClient client,
+    DurableTaskClient client,
     TaskCatalog registry,
     ManagementUrls urls,
     HostKeys keys,
     FunctionsHostOptions options,
-    ILogger<DurableManagementApi> log)
+    ILogger<DurableManagementApi> log,
+    BackendDurableTaskClient? engine = null)
 {
     private static readonly OrchestrationRuntimeStatus[] Ended =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Canceled];
@@ -175,7 +181,14 @@ internal sealed partial class DurableManagementApi(
             return Problems.NotFound($"No instance with id '{instanceId}' exists in task hub '{options.HubName}'.");
         }
 
-        IReadOnlyList<HistoryEvent>? history = showHistory == true ? await client.GetHistoryAsync(instanceId, http.RequestAborted) : null;
+        if (showHistory == true && engine is null)
+        {
+            return Problems.NotSupported(
+                $"showHistory is not supported on the {options.StorageType} provider: instance history is a feature of the Dealix engine " +
+                "(storageProvider.type \"Dealix\" or \"InMemory\"). Ask again without showHistory.");
+        }
+
+        IReadOnlyList<HistoryEvent>? history = showHistory == true ? await engine!.GetHistoryAsync(instanceId, http.RequestAborted) : null;
         JsonObject body = StatusPayloads.Status(instance, showInput ?? true, history, showHistoryOutput == true);
         return instance.RuntimeStatus switch
         {
