@@ -35,6 +35,9 @@ internal sealed partial class DurableManagementApi(
     private static readonly OrchestrationRuntimeStatus[] Ended =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Canceled];
 
+    private static readonly string[] ActiveStatuses =
+        [nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Running), nameof(OrchestrationRuntimeStatus.Suspended)];
+
     /// <summary>Maps the API at <paramref name="basePath"/>.</summary>
     public static void Map(IEndpointRouteBuilder endpoints, string basePath)
     {
@@ -118,7 +121,12 @@ internal sealed partial class DurableManagementApi(
         string id;
         try
         {
-            id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), http.RequestAborted);
+            // An id whose instance still runs is refused (409) as the Dealix engine does; Microsoft's client would
+            // otherwise terminate the running instance and start over, so it is told not to reuse an active id.
+            StartOrchestrationOptions start = engine is null && instanceId is not null
+                ? new StartOrchestrationOptions(instanceId) { DedupeStatuses = ActiveStatuses }
+                : new StartOrchestrationOptions(instanceId);
+            id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, start, http.RequestAborted);
         }
         catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {

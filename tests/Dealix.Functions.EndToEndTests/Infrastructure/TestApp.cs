@@ -30,8 +30,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Writes a host.json for <paramref name="hubName"/> into a new script root.</summary>
-    public static string CreateScriptRoot(string hubName)
+    /// <summary>
+    /// Writes a host.json for <paramref name="hubName"/> on the durable storage provider <paramref name="provider"/>
+    /// (<c>Dealix</c> or Microsoft's <c>AzureStorage</c>) into a new script root.
+    /// </summary>
+    public static string CreateScriptRoot(string hubName, string provider = "Dealix")
     {
         string root = Path.Combine(Path.GetTempPath(), "dealix-e2e-app-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
@@ -46,7 +49,7 @@ public sealed class TestApp : IAsyncDisposable
                   "hubName": "{{hubName}}",
                   "maxConcurrentActivityFunctions": 4,
                   "maxConcurrentOrchestratorFunctions": 4,
-                  "storageProvider": { "type": "AzureStorage", "partitionCount": 2, "maxQueuePollingInterval": "00:00:00.500" }
+                  "storageProvider": { "type": "{{provider}}", "partitionCount": 2, "maxQueuePollingInterval": "00:00:00.500" }
                 }
               }
             }
