@@ -122,7 +122,10 @@ public sealed class FunctionsApplication : IAsyncDisposable
             // API and the CLI use. No Dealix backend exists then, so engine-only features answer "not supported".
             DtfxOptions dtfx = BackendFactory.DtfxOptionsFor(options);
             services.AddSingleton(sp => new DtfxWorkerHost(
-                dtfx, catalog.Orchestrators, catalog.Activities, sp, sp.GetRequiredService<ILoggerFactory>()));
+                dtfx, catalog.Orchestrators, catalog.Activities, sp, sp.GetRequiredService<ILoggerFactory>(),
+                // The payload format of the Dealix engine and of the Functions worker (web defaults: camelCase,
+                // case-insensitive), so the same app reads the same inputs, events and custom status on either.
+                WebJsonDataConverter.Default));
             services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<DtfxWorkerHost>().Client);
             services.AddHostedService(sp => sp.GetRequiredService<DtfxWorkerHost>());
         }

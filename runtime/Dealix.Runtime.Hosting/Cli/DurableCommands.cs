@@ -65,7 +65,7 @@ public static class DurableCommands
             {
                 // Microsoft's engine: the official client on its own connection to the hub, no worker.
                 using var service = new AzureStorageOrchestrationService(BackendFactory.DtfxOptionsFor(host).ToSettings(NullLoggerFactory.Instance));
-                await using var dtfxClient = new DtfxDurableTaskClient(host.HubName, service);
+                await using var dtfxClient = new DtfxDurableTaskClient(host.HubName, service, WebJsonDataConverter.Default);
                 if (command != "delete-task-hub")
                 {
                     await service.CreateIfNotExistsAsync();
