@@ -127,7 +127,8 @@ public sealed class FunctionsApplication : IAsyncDisposable
                 // case-insensitive), so the same app reads the same inputs, events and custom status on either.
                 WebJsonDataConverter.Default));
             services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<DtfxWorkerHost>().Client);
-            services.AddHostedService(sp => sp.GetRequiredService<DtfxWorkerHost>());
+            services.AddHostedService(sp => new DtfxWorkerService(
+                sp.GetRequiredService<DtfxWorkerHost>(), sp.GetRequiredService<ILogger<DtfxWorkerService>>()));
         }
         else
         {

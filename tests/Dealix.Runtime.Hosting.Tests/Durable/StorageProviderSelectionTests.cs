@@ -2,6 +2,7 @@ using Dealix.Runtime.Backend;
 using Dealix.Runtime.Client;
 using Dealix.Runtime.DurableTaskFramework;
 using Dealix.Runtime.Hosting.Configuration;
+using Dealix.Runtime.Hosting.Durable;
 using Dealix.Runtime.Hosting.Timers;
 using Dealix.Runtime.InMemory;
 using Microsoft.DurableTask.Client;
@@ -42,7 +43,7 @@ public sealed class StorageProviderSelectionTests
 
         Assert.IsType<DtfxDurableTaskClient>(app.Services.GetRequiredService<DurableTaskClient>());
         Assert.Null(app.Services.GetService<IOrchestrationBackend>());
-        Assert.Contains(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is DtfxWorkerHost);
+        Assert.Contains(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is DtfxWorkerService);
         Assert.IsType<BlobScheduleMonitor>(app.Services.GetRequiredService<IScheduleMonitor>());
     }
 
