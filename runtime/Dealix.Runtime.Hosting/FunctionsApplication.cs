@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using Dealix.Runtime.Backend;
+using Dealix.Runtime.DurableTaskFramework;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.CustomHandler;
 using Dealix.Runtime.Hosting.Discovery;
@@ -25,7 +26,9 @@ namespace Dealix.Runtime.Hosting;
 
 /// <summary>
 /// A function app: one ASP.NET Core process that serves the HTTP functions under the route prefix and the Durable
-/// Task management API, runs the timer and queue triggers and the durable worker, on the task hub host.json names.
+/// Task management API, runs the timer and queue triggers and the durable worker, on the task hub host.json names:
+/// the Dealix engine (<c>storageProvider.type</c> <c>Dealix</c> or <c>InMemory</c>) or Microsoft's
+/// (<c>AzureStorage</c>, through <see cref="DtfxWorkerHost"/> and <see cref="DtfxDurableTaskClient"/>).
 /// </summary>
 public sealed class FunctionsApplication : IAsyncDisposable
 {
@@ -118,11 +121,29 @@ public sealed class FunctionsApplication : IAsyncDisposable
         services.AddOptions();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IPostConfigureOptions<WorkerOptions>, WorkerSerializerSetup>());
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => BackendFactory.Create(options, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => new BackendDurableTaskClient(sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<TaskCatalog>()));
-        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<BackendDurableTaskClient>());
+        if (options.IsAzureStorageProvider)
+        {
+            // Microsoft's engine runs the same catalog; its client is the one functions, services, the management
+            // API and the CLI use. No Dealix backend exists then, so engine-only features answer "not supported".
+            DtfxOptions dtfx = BackendFactory.DtfxOptionsFor(options);
+            services.AddSingleton(sp => new DtfxWorkerHost(
+                dtfx, catalog.Orchestrators, catalog.Activities, sp, sp.GetRequiredService<ILoggerFactory>(),
+                // The payload format of the Dealix engine and of the Functions worker (web defaults: camelCase,
+                // case-insensitive), so the same app reads the same inputs, events and custom status on either.
+                WebJsonDataConverter.Default));
+            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<DtfxWorkerHost>().Client);
+            services.AddHostedService(sp => new DtfxWorkerService(
+                sp.GetRequiredService<DtfxWorkerHost>(), sp.GetRequiredService<ILogger<DtfxWorkerService>>()));
+        }
+        else
+        {
+            services.AddSingleton(sp => BackendFactory.Create(options, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton(sp => new BackendDurableTaskClient(sp.GetRequiredService<IOrchestrationBackend>(), sp.GetRequiredService<TaskCatalog>()));
+            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<BackendDurableTaskClient>());
+            services.AddHostedService<DurableWorkerService>();
+        }
+
         services.AddSingleton<DurableManagementApi>();
-        services.AddHostedService<DurableWorkerService>();
         services.AddSingleton<IScheduleMonitor>(_ => BackendFactory.IsInMemory(options)
             ? new InMemoryScheduleMonitor()
             : new BlobScheduleMonitor(new BlobContainerClient(options.ConnectionString, BlobScheduleMonitor.ContainerName), options.HostId));

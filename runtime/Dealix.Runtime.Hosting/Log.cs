@@ -58,4 +58,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9230, Level = LogLevel.Error, Message = "The management API request {Method} {Path} failed")]
     public static partial void ManagementFailed(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(EventId = 9240, Level = LogLevel.Warning, Message = "Task hub {TaskHub}: the Durable Task Framework worker did not stop within the shutdown time-out; work in flight runs again after its queue visibility time-out")]
+    public static partial void DtfxStopAbandoned(ILogger logger, string taskHub);
 }

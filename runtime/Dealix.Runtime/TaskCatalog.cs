@@ -44,6 +44,16 @@ public sealed class TaskCatalog
     /// <summary>Registered activity names.</summary>
     public IReadOnlyCollection<TaskName> ActivityNames => _activities.Keys;
 
+    /// <summary>
+    /// Every orchestrator factory by name, in the shape of the official <c>DurableTaskRegistry.GetOrchestrators()</c>,
+    /// so another engine (Microsoft's <c>TaskHubWorker</c> in the local host's AzureStorage provider) can run the
+    /// same tasks. A factory makes a new task object per call.
+    /// </summary>
+    public IEnumerable<KeyValuePair<TaskName, Func<IServiceProvider, ITaskOrchestrator>>> Orchestrators => _orchestrators;
+
+    /// <summary>Every activity factory by name, in the shape of the official <c>DurableTaskRegistry.GetActivities()</c>.</summary>
+    public IEnumerable<KeyValuePair<TaskName, Func<IServiceProvider, ITaskActivity>>> Activities => _activities;
+
     /// <summary>A snapshot of <paramref name="registry"/>.</summary>
     public static implicit operator TaskCatalog(DurableTaskRegistry registry) => new(registry);
 

@@ -8,10 +8,12 @@ namespace Dealix.Functions.EndToEndTests;
 [Collection(AzuriteCollection.Name)]
 public sealed class DurableCliTests(AzuriteFixture azurite)
 {
-    [Fact]
-    public async Task StartNewGetStatusHistoryAndPurge_WorkDirectlyOnTheHubStorage()
+    [Theory]
+    [InlineData("Dealix")]
+    [InlineData("AzureStorage")]
+    public async Task StartNewGetStatusAndPurge_WorkDirectlyOnTheHubStorage_HistoryDealixOnly(string provider)
     {
-        string root = TestApp.CreateScriptRoot("Cli" + Guid.NewGuid().ToString("N")[..10]);
+        string root = TestApp.CreateScriptRoot("Cli" + Guid.NewGuid().ToString("N")[..10], provider);
         await File.WriteAllTextAsync(Path.Combine(root, "local.settings.json"),
             $$"""{ "IsEncrypted": false, "Values": { "AzureWebJobsStorage": "{{azurite.Azurite.ConnectionString}}" } }""");
         string id = "cli-" + Guid.NewGuid().ToString("N")[..8];
@@ -31,9 +33,18 @@ public sealed class DurableCliTests(AzuriteFixture azurite)
         Assert.Equal(0, listed);
         Assert.Contains(id, instances, StringComparison.Ordinal);
 
-        (_, string history) = await RunAsync(root, "get-history", "--id", id);
-        Assert.Contains("\"TaskScheduled\"", history, StringComparison.Ordinal);
-        Assert.Contains("SayHello", history, StringComparison.Ordinal);
+        (int historyCode, string history) = await RunAsync(root, "get-history", "--id", id);
+        if (provider == "Dealix")
+        {
+            Assert.Contains("\"TaskScheduled\"", history, StringComparison.Ordinal);
+            Assert.Contains("SayHello", history, StringComparison.Ordinal);
+        }
+        else
+        {
+            // History is a Dealix engine feature: refused with the reason, not a crash.
+            Assert.Equal(1, historyCode);
+            Assert.Contains("not supported on the AzureStorage provider", history, StringComparison.Ordinal);
+        }
 
         (int badOption, _) = await RunAsync(root, "get-instances", "--topp", "3");
         Assert.Equal(2, badOption);

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dealix.Runtime.Backend;
+using Dealix.Runtime.DurableTaskFramework;
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging.Abstractions;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Durable;
@@ -12,7 +15,8 @@ namespace Dealix.Runtime.Hosting.Cli;
 /// <c>durable &lt;command&gt;</c>, in the spirit of <c>func durable</c>: works directly on the task hub's storage named by
 /// host.json and local.settings.json (or <c>--task-hub-name</c> and <c>--connection-string-setting</c>), so it needs no
 /// running host. Commands: get-instances, get-runtime-status, get-history, start-new, raise-event, terminate,
-/// purge-history, delete-task-hub.
+/// purge-history, delete-task-hub. On the <c>AzureStorage</c> provider they go through Microsoft's engine
+/// (<see cref="DtfxDurableTaskClient"/>); get-history is a Dealix engine feature and says so there.
 /// </summary>
 public static class DurableCommands
 {
@@ -52,18 +56,37 @@ public static class DurableCommands
 
             if (BackendFactory.IsInMemory(host))
             {
-                throw new CommandException("host.json selects the InMemory backend; the durable commands need the AzureStorage backend's storage.");
+                throw new CommandException(
+                    "host.json selects the InMemory provider; the durable commands need a task hub in storage (storageProvider.type \"Dealix\" or \"AzureStorage\").");
+            }
+
+            string command = args[0];
+            if (host.IsAzureStorageProvider)
+            {
+                // Microsoft's engine: the official client on its own connection to the hub, no worker.
+                using var service = new AzureStorageOrchestrationService(BackendFactory.DtfxOptionsFor(host).ToSettings(NullLoggerFactory.Instance));
+                await using var dtfxClient = new DtfxDurableTaskClient(host.HubName, service, WebJsonDataConverter.Default);
+                if (command != "delete-task-hub")
+                {
+                    await service.CreateIfNotExistsAsync();
+                }
+
+                return await RunCommandAsync(command, options, new CommandTarget(dtfxClient, null, host.HubName, service.DeleteAsync), output);
             }
 
             await using IOrchestrationBackend backend = BackendFactory.Create(host);
             var client = new BackendDurableTaskClient(backend, builder.BuildTaskCatalog(FunctionCatalog.Discover(builder.FunctionAssemblies)));
-            string command = args[0];
             if (command != "delete-task-hub")
             {
                 await backend.CreateIfNotExistsAsync();
             }
 
-            return await RunCommandAsync(command, options, client, backend, output);
+            return await RunCommandAsync(command, options, new CommandTarget(client, client, backend.TaskHubName, () => backend.DeleteAsync()), output);
+        }
+        catch (NotSupportedException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return 1;
         }
         catch (CommandException e)
         {
@@ -92,8 +115,9 @@ public static class DurableCommands
           delete-task-hub
         """;
 
-    private static async Task<int> RunCommandAsync(string command, CommandArguments options, BackendDurableTaskClient client, IOrchestrationBackend backend, TextWriter output)
+    private static async Task<int> RunCommandAsync(string command, CommandArguments options, CommandTarget target, TextWriter output)
     {
+        DurableTaskClient client = target.Client;
         switch (command)
         {
             case "get-instances":
@@ -126,7 +150,8 @@ public static class DurableCommands
                         return 1;
                     }
 
-                    JsonObject status = StatusPayloads.Status(instance, showInput, showOutput ? await client.GetHistoryAsync(id) : null, showOutput);
+                    IReadOnlyList<HistoryEvent>? history = showOutput && target.Engine is { } engine ? await engine.GetHistoryAsync(id) : null;
+                    JsonObject status = StatusPayloads.Status(instance, showInput, history, showOutput);
                     if (!showOutput)
                     {
                         status.Remove("output");
@@ -140,13 +165,16 @@ public static class DurableCommands
                 {
                     string id = options.Required("id");
                     options.EnsureAllRead();
+                    BackendDurableTaskClient engine = target.Engine ?? throw new NotSupportedException(
+                        $"get-history is not supported on the {FunctionsHostOptions.AzureStorageProvider} provider: instance history is a feature " +
+                        "of the Dealix engine (storageProvider.type \"Dealix\"). Use get-runtime-status.");
                     if (await client.GetInstanceAsync(id) is null)
                     {
                         await output.WriteLineAsync($"Could not find an orchestration instance with id '{id}'.");
                         return 1;
                     }
 
-                    IReadOnlyList<HistoryEvent> history = await client.GetHistoryAsync(id);
+                    IReadOnlyList<HistoryEvent> history = await engine.GetHistoryAsync(id);
                     OrchestrationMetadata instance = (await client.GetInstanceAsync(id, getInputsAndOutputs: true))!;
                     await output.WriteLineAsync(StatusPayloads.Status(instance, true, history, true)["historyEvents"]!.ToJsonString(Indented));
                     return 0;
@@ -205,13 +233,19 @@ public static class DurableCommands
 
             case "delete-task-hub":
                 options.EnsureAllRead();
-                await backend.DeleteAsync();
-                await output.WriteLineAsync($"Deleted task hub '{backend.TaskHubName}' (its tables, queues and payload container).");
+                await target.DeleteHubAsync();
+                await output.WriteLineAsync($"Deleted task hub '{target.HubName}' (its tables, queues and blob containers).");
                 return 0;
             default:
                 throw new CommandException($"Unknown command '{command}'.");
         }
     }
+
+    /// <summary>
+    /// What a command works on: the official client of the provider in effect, the Dealix engine's client for
+    /// history (null on the AzureStorage provider) and the hub's deletion.
+    /// </summary>
+    private sealed record CommandTarget(DurableTaskClient Client, BackendDurableTaskClient? Engine, string HubName, Func<Task> DeleteHubAsync);
 
     private static async Task<bool> EndedOrMissingAsync(DurableTaskClient client, string id, TextWriter output)
     {

@@ -33,8 +33,25 @@ public sealed record FunctionsHostOptions
     /// <summary>Task hub name (<c>extensions.durableTask.hubName</c>, default <c>TestHubName</c> as Durable Functions).</summary>
     public string HubName { get; init; } = "TestHubName";
 
-    /// <summary>Backend type (<c>extensions.durableTask.storageProvider.type</c>): <c>AzureStorage</c> (default) or <c>InMemory</c>.</summary>
-    public string StorageType { get; init; } = "AzureStorage";
+    /// <summary><see cref="StorageType"/> of the Dealix engine on its Azure Storage backend (the default).</summary>
+    public const string DealixProvider = "Dealix";
+
+    /// <summary><see cref="StorageType"/> of Microsoft's engine: DurableTask.Core on DurableTask.AzureStorage.</summary>
+    public const string AzureStorageProvider = "AzureStorage";
+
+    /// <summary><see cref="StorageType"/> of the Dealix engine in memory (tests and quick trials; nothing survives a restart).</summary>
+    public const string InMemoryProvider = "InMemory";
+
+    /// <summary>
+    /// The durable storage provider (<c>extensions.durableTask.storageProvider.type</c>, overridden like any host.json
+    /// setting by the app setting <c>AzureFunctionsJobHost__extensions__durableTask__storageProvider__type</c>): one of
+    /// <see cref="DealixProvider"/> (default), <see cref="AzureStorageProvider"/> or <see cref="InMemoryProvider"/>,
+    /// spelled as these constants whatever the case in the setting.
+    /// </summary>
+    public string StorageType { get; init; } = DealixProvider;
+
+    /// <summary>True when Microsoft's engine (DurableTask.AzureStorage) runs the app instead of the Dealix engine.</summary>
+    public bool IsAzureStorageProvider => StorageType == AzureStorageProvider;
 
     /// <summary>The app setting holding the storage connection (<c>storageProvider.connectionName</c>, default <c>AzureWebJobsStorage</c>).</summary>
     public string ConnectionName { get; init; } = "AzureWebJobsStorage";
@@ -103,7 +120,7 @@ public sealed record FunctionsHostOptions
             MaxRequestBodySize = Long(host, "extensions:http:maxRequestBodySize") ?? 100L * 1024 * 1024,
             FunctionTimeout = FunctionTimeoutOf(host["functionTimeout"]),
             HubName = hub,
-            StorageType = storage["type"] is { Length: > 0 } type ? type : "AzureStorage",
+            StorageType = ProviderOf(storage["type"]),
             ConnectionName = connectionName,
             ConnectionString = configuration[connectionName] ?? configuration.GetConnectionString(connectionName),
             PartitionCount = Int(storage, "partitionCount", 1..16) ?? 4,
@@ -119,6 +136,28 @@ public sealed record FunctionsHostOptions
             HostId = (configuration["AzureFunctionsWebHost:hostid"] ?? hub).ToLowerInvariant(),
             TimeZone = zone is { Length: > 0 } ? TimeZoneInfo.FindSystemTimeZoneById(zone) : TimeZoneInfo.Utc,
         };
+    }
+
+    private static string ProviderOf(string? type)
+    {
+        if (string.IsNullOrWhiteSpace(type))
+        {
+            return DealixProvider;
+        }
+
+        foreach (string known in (string[])[DealixProvider, AzureStorageProvider, InMemoryProvider])
+        {
+            if (string.Equals(type.Trim(), known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"host.json extensions.durableTask.storageProvider.type (or the app setting " +
+            $"AzureFunctionsJobHost__extensions__durableTask__storageProvider__type) is '{type}'; use one of " +
+            $"'{DealixProvider}' (the Dealix engine on Azure Storage, default), '{AzureStorageProvider}' (Microsoft's " +
+            $"DurableTask.AzureStorage) or '{InMemoryProvider}' (the Dealix engine in memory).");
     }
 
     private static TimeSpan? FunctionTimeoutOf(string? value)

@@ -19,6 +19,9 @@ internal static class Problems
 
     public static IResult Conflict(string detail) => Of(StatusCodes.Status409Conflict, "Conflict", detail);
 
+    /// <summary>501: a feature of the Dealix engine asked of a provider that lacks it.</summary>
+    public static IResult NotSupported(string detail) => Of(StatusCodes.Status501NotImplemented, "Not supported by this storage provider", detail);
+
     public static IResult TooLarge(long limit) =>
         Of(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The request body exceeds the limit of {limit} bytes (host.json extensions.http.maxRequestBodySize).");
 

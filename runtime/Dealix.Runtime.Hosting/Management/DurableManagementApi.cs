@@ -18,16 +18,25 @@ namespace Dealix.Runtime.Hosting.Management;
 /// parameters, payload field names and status codes. Every request needs the system key; every request is validated
 /// before anything is stored, and errors Durable Functions leaves undefined are answered with ProblemDetails.
 /// </summary>
+/// <remarks>
+/// Everything goes through the official <see cref="DurableTaskClient"/> of the provider in effect. The history of an
+/// instance (<c>showHistory</c>) comes from the Dealix engine's <see cref="BackendDurableTaskClient"/>; on the
+/// <c>AzureStorage</c> provider there is none, and such a request is answered 501 with the reason.
+/// </remarks>
 internal sealed partial class DurableManagementApi(
-    BackendDurableTaskClient client,
+    DurableTaskClient client,
     TaskCatalog registry,
     ManagementUrls urls,
     HostKeys keys,
     FunctionsHostOptions options,
-    ILogger<DurableManagementApi> log)
+    ILogger<DurableManagementApi> log,
+    BackendDurableTaskClient? engine = null)
 {
     private static readonly OrchestrationRuntimeStatus[] Ended =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Canceled];
+
+    private static readonly string[] ActiveStatuses =
+        [nameof(OrchestrationRuntimeStatus.Pending), nameof(OrchestrationRuntimeStatus.Running), nameof(OrchestrationRuntimeStatus.Suspended)];
 
     /// <summary>Maps the API at <paramref name="basePath"/>.</summary>
     public static void Map(IEndpointRouteBuilder endpoints, string basePath)
@@ -112,7 +121,12 @@ internal sealed partial class DurableManagementApi(
         string id;
         try
         {
-            id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, new StartOrchestrationOptions(instanceId), http.RequestAborted);
+            // An id whose instance still runs is refused (409) as the Dealix engine does; Microsoft's client would
+            // otherwise terminate the running instance and start over, so it is told not to reuse an active id.
+            StartOrchestrationOptions start = engine is null && instanceId is not null
+                ? new StartOrchestrationOptions(instanceId) { DedupeStatuses = ActiveStatuses }
+                : new StartOrchestrationOptions(instanceId);
+            id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input, start, http.RequestAborted);
         }
         catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException e)
         {
@@ -175,7 +189,14 @@ internal sealed partial class DurableManagementApi(
             return Problems.NotFound($"No instance with id '{instanceId}' exists in task hub '{options.HubName}'.");
         }
 
-        IReadOnlyList<HistoryEvent>? history = showHistory == true ? await client.GetHistoryAsync(instanceId, http.RequestAborted) : null;
+        if (showHistory == true && engine is null)
+        {
+            return Problems.NotSupported(
+                $"showHistory is not supported on the {options.StorageType} provider: instance history is a feature of the Dealix engine " +
+                "(storageProvider.type \"Dealix\" or \"InMemory\"). Ask again without showHistory.");
+        }
+
+        IReadOnlyList<HistoryEvent>? history = showHistory == true ? await engine!.GetHistoryAsync(instanceId, http.RequestAborted) : null;
         JsonObject body = StatusPayloads.Status(instance, showInput ?? true, history, showHistoryOutput == true);
         return instance.RuntimeStatus switch
         {

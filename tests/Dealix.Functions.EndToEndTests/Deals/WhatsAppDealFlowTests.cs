@@ -17,8 +17,9 @@ namespace Dealix.Functions.EndToEndTests.Deals;
 /// the Cloud API's request shape; redelivery and forgery change nothing; an unsubscribe ends the deal; the kill switch
 /// holds even approved drafts until it is turned off.
 /// </summary>
+/// <remarks>Runs on the Dealix engine; <see cref="WhatsAppDealFlowOnAzureStorageTests"/> runs the same facts on Microsoft's.</remarks>
 [Collection(AzuriteCollection.Name)]
-public sealed class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const string AppSecret = "e2e-whatsapp-app-secret";
     private const string PhoneNumberId = "106540352242922";
@@ -30,10 +31,13 @@ public sealed class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private HttpClient Http => _app.Client;
 
+    /// <summary>host.json <c>storageProvider.type</c> the app runs on.</summary>
+    protected virtual string Provider => "Dealix";
+
     public async Task InitializeAsync()
     {
         _graph = await FakeGraphApi.StartAsync();
-        _app = await TestApp.StartAsync(azurite.Azurite, TestApp.CreateScriptRoot("Deals" + Guid.NewGuid().ToString("N")[..10]), new Dictionary<string, string?>
+        _app = await TestApp.StartAsync(azurite.Azurite, TestApp.CreateScriptRoot("Deals" + Guid.NewGuid().ToString("N")[..10], Provider), new Dictionary<string, string?>
         {
             ["WhatsApp:AppSecret"] = AppSecret,
             ["WhatsApp:VerifyToken"] = "e2e-verify",

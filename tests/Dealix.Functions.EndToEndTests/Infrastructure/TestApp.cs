@@ -30,8 +30,11 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Writes a host.json for <paramref name="hubName"/> into a new script root.</summary>
-    public static string CreateScriptRoot(string hubName)
+    /// <summary>
+    /// Writes a host.json for <paramref name="hubName"/> on the durable storage provider <paramref name="provider"/>
+    /// (<c>Dealix</c> or Microsoft's <c>AzureStorage</c>) into a new script root.
+    /// </summary>
+    public static string CreateScriptRoot(string hubName, string provider = "Dealix")
     {
         string root = Path.Combine(Path.GetTempPath(), "dealix-e2e-app-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
@@ -46,7 +49,7 @@ public sealed class TestApp : IAsyncDisposable
                   "hubName": "{{hubName}}",
                   "maxConcurrentActivityFunctions": 4,
                   "maxConcurrentOrchestratorFunctions": 4,
-                  "storageProvider": { "type": "AzureStorage", "partitionCount": 2, "maxQueuePollingInterval": "00:00:00.500" }
+                  "storageProvider": { "type": "{{provider}}", "partitionCount": 2, "maxQueuePollingInterval": "00:00:00.500" }
                 }
               }
             }
@@ -86,7 +89,9 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // Microsoft's engine may take minutes to stop gracefully right after it started (its partitions are still
+        // being acquired); every test has its own task hub, so a short stop loses nothing.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_app.Options.IsAzureStorageProvider ? 3 : 30));
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
     }
