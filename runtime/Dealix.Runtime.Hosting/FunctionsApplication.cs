@@ -126,14 +126,15 @@ public sealed class FunctionsApplication : IAsyncDisposable
             // Microsoft's engine runs the same catalog; its client is the one functions, services, the management
             // API and the CLI use. No Dealix backend exists then, so engine-only features answer "not supported".
             DtfxOptions dtfx = BackendFactory.DtfxOptionsFor(options);
-            services.AddSingleton(sp => new DtfxWorkerHost(
-                dtfx, catalog.Orchestrators, catalog.Activities, sp, sp.GetRequiredService<ILoggerFactory>(),
-                // The payload format of the Dealix engine and of the Functions worker (web defaults: camelCase,
-                // case-insensitive), so the same app reads the same inputs, events and custom status on either.
-                WebJsonDataConverter.Default));
-            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<DtfxWorkerHost>().Client);
-            services.AddHostedService(sp => new DtfxWorkerService(
-                sp.GetRequiredService<DtfxWorkerHost>(), sp.GetRequiredService<ILogger<DtfxWorkerService>>()));
+            services.AddSingleton(sp => new DtfxWorkerService(
+                new DtfxWorkerHost(
+                    dtfx, catalog.Orchestrators, catalog.Activities, sp, sp.GetRequiredService<ILoggerFactory>(),
+                    // The payload format of the Dealix engine and of the Functions worker (web defaults: camelCase,
+                    // case-insensitive), so the same app reads the same inputs, events and custom status on either.
+                    WebJsonDataConverter.Default),
+                sp.GetRequiredService<ILogger<DtfxWorkerService>>()));
+            services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<DtfxWorkerService>().Engine.Client);
+            services.AddHostedService(sp => sp.GetRequiredService<DtfxWorkerService>());
         }
         else
         {

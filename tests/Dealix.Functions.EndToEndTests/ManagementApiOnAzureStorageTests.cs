@@ -7,7 +7,7 @@ namespace Dealix.Functions.EndToEndTests;
 /// The management API on Microsoft's engine (host.json <c>storageProvider.type</c> = <c>AzureStorage</c>:
 /// DurableTask.AzureStorage on Azurite): everything the official client offers behaves as on the Dealix engine.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(AzureStorageProviderCollection.Name)]
 public sealed class ManagementApiOnAzureStorageTests(AzuriteFixture azurite) : ManagementApiTestsBase(azurite, "AzureStorage")
 {
     /// <summary>History is a Dealix engine feature: 501 with ProblemDetails saying so, never a crash.</summary>

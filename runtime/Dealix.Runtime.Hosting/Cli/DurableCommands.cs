@@ -2,12 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dealix.Runtime.Backend;
 using Dealix.Runtime.DurableTaskFramework;
-using DurableTask.AzureStorage;
-using Microsoft.Extensions.Logging.Abstractions;
 using Dealix.Runtime.Hosting.Configuration;
 using Dealix.Runtime.Hosting.Discovery;
 using Dealix.Runtime.Hosting.Durable;
 using Dealix.Runtime.Hosting.Management;
+using DurableTask.AzureStorage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dealix.Runtime.Hosting.Cli;
 

@@ -6,7 +6,7 @@ namespace Dealix.Functions.EndToEndTests.Deals;
 /// The deal slice's end-to-end facts on Microsoft's engine (host.json <c>storageProvider.type</c> = <c>AzureStorage</c>:
 /// DurableTask.AzureStorage on Azurite), proving the same app behaves the same when a user falls back to it.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(AzureStorageProviderCollection.Name)]
 public sealed class WhatsAppDealFlowOnAzureStorageTests(AzuriteFixture azurite) : WhatsAppDealFlowTests(azurite)
 {
     /// <inheritdoc/>
