@@ -24,5 +24,6 @@ public static class DealixApp
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDealsInfrastructure(configuration);
+        services.AddSingleton<Deals.OperatorKeys>();
     }
 }

@@ -28,13 +28,19 @@ public static class ApprovalCenterApi
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/approval-center")] HttpRequest request,
         IDraftStore drafts,
         CallbackTokens tokens,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
-        if (DealHttp.Tenant(request) is not { } tenant)
+        TenantAccess access = await TenantGate.CheckAsync(request, "approval-center/list", tenantRequired: true, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
         {
-            return DealHttp.BadRequest("A tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+            return access.Refusal;
         }
+
+        string tenant = access.Tenant!;
 
         IQueryCollection q = request.Query;
         if (!TryParse(q["status"], DraftStatus.PendingApproval, out DraftStatus status) || !TryParseOptional(q["channel"], out MessageChannel? channel)
@@ -88,8 +94,11 @@ public static class ApprovalCenterApi
         string approvalId,
         [DurableClient] DurableTaskClient client,
         DraftDecisions decisions,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation) =>
-        DecideAsync(request, approvalId, DraftDecisionKind.Approved, client, decisions, cancellation);
+        DecideAsync(request, approvalId, DraftDecisionKind.Approved, client, decisions, new Gate(keys, ledger, clock), cancellation);
 
     [Function(RejectName)]
     public static Task<IResult> RejectAsync(
@@ -97,8 +106,11 @@ public static class ApprovalCenterApi
         string approvalId,
         [DurableClient] DurableTaskClient client,
         DraftDecisions decisions,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation) =>
-        DecideAsync(request, approvalId, DraftDecisionKind.Rejected, client, decisions, cancellation);
+        DecideAsync(request, approvalId, DraftDecisionKind.Rejected, client, decisions, new Gate(keys, ledger, clock), cancellation);
 
     /// <summary>Maps a decision outcome to the HTTP answer (shared with the callback).</summary>
     public static IResult Answer(DecisionResult result, string approvalId, string correlationId) => result.Outcome switch
@@ -109,13 +121,17 @@ public static class ApprovalCenterApi
     };
 
     private static async Task<IResult> DecideAsync(HttpRequest request, string approvalId, DraftDecisionKind decision, DurableTaskClient client,
-        DraftDecisions decisions, CancellationToken cancellation)
+        DraftDecisions decisions, Gate gate, CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
-        if (DealHttp.Tenant(request) is not { } tenant)
+        TenantAccess access = await TenantGate.CheckAsync(request, decision == DraftDecisionKind.Approved ? "approval-center/approve" : "approval-center/reject",
+            tenantRequired: true, correlationId, gate.Keys, gate.Ledger, gate.Clock, cancellation);
+        if (access.Refusal is not null)
         {
-            return DealHttp.BadRequest("A tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+            return access.Refusal;
         }
+
+        string tenant = access.Tenant!;
 
         string reviewer = request.Headers[DealHttp.OperatorHeader].ToString();
         string? reason = null;
@@ -192,6 +208,8 @@ public static class ApprovalCenterApi
 
         return false;
     }
+
+    private sealed record Gate(OperatorKeys Keys, IAuditLedger Ledger, TimeProvider Clock);
 
     internal static string Wire<T>(T value) => JsonSerializer.Serialize(value).Trim('"');
 }

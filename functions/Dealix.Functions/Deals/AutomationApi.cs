@@ -22,9 +22,18 @@ public static class AutomationApi
     public static async Task<IResult> ClassifyAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/automation/reply/classify")] HttpRequest request,
         IReplyClassifier classifier,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
+        TenantAccess access = await TenantGate.CheckAsync(request, "automation/reply/classify", tenantRequired: false, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
         string? text;
         try
         {
@@ -58,16 +67,42 @@ public static class AutomationApi
     public static async Task<IResult> ComplianceAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/automation/compliance/check")] HttpRequest request,
         ISuppressionList suppression,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
+        TenantAccess access = await TenantGate.CheckAsync(request, "automation/compliance/check", tenantRequired: false, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
         try
         {
             using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
             JsonElement root = body.RootElement;
             string? channelName = root.TryGetProperty("channel", out JsonElement c) ? c.GetString() : null;
             string? address = root.TryGetProperty("address", out JsonElement a) ? a.GetString() : null;
-            string? tenant = root.TryGetProperty("tenant", out JsonElement tn) ? tn.GetString() : DealHttp.Tenant(request);
+            string? tenant = access.Tenant;
+            if (root.TryGetProperty("tenant", out JsonElement tn) && tn.GetString() is { } bodyTenant && bodyTenant != tenant)
+            {
+                if (!DealKeys.IsValidKey(bodyTenant, DealKeys.MaxTenantIdLength))
+                {
+                    return DealHttp.BadRequest("'tenant' is not a valid tenant id.", correlationId);
+                }
+
+                TenantAccess named = await TenantGate.CheckAsync(access.Scope!, bodyTenant, "automation/compliance/check", tenantRequired: false, correlationId, ledger, clock,
+                    cancellation);
+                if (named.Refusal is not null)
+                {
+                    return named.Refusal;
+                }
+
+                tenant = named.Tenant;
+            }
+
             MessageChannel? channel = Enum.GetValues<MessageChannel>().Cast<MessageChannel?>().FirstOrDefault(m => ApprovalCenterApi.Wire(m!.Value) == channelName);
             if (channel is null || string.IsNullOrWhiteSpace(address))
             {

@@ -24,13 +24,19 @@ public static class DraftsApi
         string draftId,
         IDraftStore drafts,
         IOutbox outbox,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
-        if (DealHttp.Tenant(request) is not { } tenant)
+        TenantAccess access = await TenantGate.CheckAsync(request, "drafts/send", tenantRequired: true, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
         {
-            return DealHttp.BadRequest("A tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+            return access.Refusal;
         }
+
+        string tenant = access.Tenant!;
 
         ReplyDraft? draft = await drafts.GetAsync(tenant, draftId, cancellation);
         if (draft is null)
@@ -52,13 +58,19 @@ public static class DraftsApi
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/drafts/send-approved-batch")] HttpRequest request,
         IDraftStore drafts,
         IOutbox outbox,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
-        if (DealHttp.Tenant(request) is not { } tenant)
+        TenantAccess access = await TenantGate.CheckAsync(request, "drafts/send-approved-batch", tenantRequired: true, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
         {
-            return DealHttp.BadRequest("A tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+            return access.Refusal;
         }
+
+        string tenant = access.Tenant!;
 
         int limit = 50;
         if (request.ContentLength is > 0)

@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Dealix.Functions.Deals;
 
 /// <summary>
-/// <c>POST /api/v1/admin/kill-switch/pause</c> and <c>/resume</c> (admin key, §17.8): the founder's durable, global pause of
+/// <c>POST /api/v1/admin/kill-switch/pause</c> and <c>/resume</c> (the master key or an admin operator key, §17.8; any other key gets 403 and a ledger line): the founder's durable, global pause of
 /// every automated external action. While paused, queued sends wait (even approved drafts), auto-replies become drafts
 /// and follow-ups wait; approvals can still be recorded. Both are on the audit ledger.
 /// </summary>
@@ -17,20 +17,27 @@ public static class KillSwitchApi
 
     [Function(PauseName)]
     public static Task<IResult> PauseAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "v1/admin/kill-switch/pause")] HttpRequest request,
-        IKillSwitch killSwitch, IAuditLedger ledger, TimeProvider clock, CancellationToken cancellation) =>
-        SetAsync(request, paused: true, killSwitch, ledger, clock, cancellation);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/admin/kill-switch/pause")] HttpRequest request,
+        IKillSwitch killSwitch, IAuditLedger ledger, TimeProvider clock, OperatorKeys keys, CancellationToken cancellation) =>
+        SetAsync(request, paused: true, killSwitch, ledger, clock, keys, cancellation);
 
     [Function(ResumeName)]
     public static Task<IResult> ResumeAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "v1/admin/kill-switch/resume")] HttpRequest request,
-        IKillSwitch killSwitch, IAuditLedger ledger, TimeProvider clock, CancellationToken cancellation) =>
-        SetAsync(request, paused: false, killSwitch, ledger, clock, cancellation);
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/admin/kill-switch/resume")] HttpRequest request,
+        IKillSwitch killSwitch, IAuditLedger ledger, TimeProvider clock, OperatorKeys keys, CancellationToken cancellation) =>
+        SetAsync(request, paused: false, killSwitch, ledger, clock, keys, cancellation);
 
     private static async Task<IResult> SetAsync(HttpRequest request, bool paused, IKillSwitch killSwitch, IAuditLedger ledger, TimeProvider clock,
-        CancellationToken cancellation)
+        OperatorKeys keys, CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
+        TenantAccess access = await TenantGate.CheckAdminAsync(request, paused ? "kill-switch/pause" : "kill-switch/resume", correlationId, keys, ledger, clock,
+            cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
         string actor = request.Headers[DealHttp.OperatorHeader].ToString() is { Length: > 0 } a ? a : "founder";
         await killSwitch.SetAsync(paused, actor, correlationId, cancellation);
         await ledger.AppendAsync(new AuditEntry(Guid.NewGuid().ToString("N"), "global", correlationId, paused ? "kill_switch_pause" : "kill_switch_resume",

@@ -25,12 +25,22 @@ public static class OsApi
     public const int MaxBulk = 100;
 
     [Function(StagesName)]
-    public static Task<IResult> StagesAsync(
+    public static async Task<IResult> StagesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/os/stages")] HttpRequest request,
-        IDealStageRules rules)
+        IDealStageRules rules,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
+        CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
-        return Task.FromResult(Results.Ok(new
+        TenantAccess access = await TenantGate.CheckAsync(request, "os/stages", tenantRequired: false, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
+        return Results.Ok(new
         {
             stages = Enum.GetValues<DealStage>().Select(s => new
             {
@@ -48,7 +58,7 @@ public static class OsApi
                 notes = r.Notes,
             }),
             correlation_id = correlationId,
-        }));
+        });
     }
 
     [Function(ProcessName)]
@@ -56,9 +66,18 @@ public static class OsApi
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/os/process")] HttpRequest request,
         IReplyClassifier classifier,
         IDealStageRules rules,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
+        TenantAccess access = await TenantGate.CheckAsync(request, "os/process", tenantRequired: false, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
         try
         {
             using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
@@ -76,9 +95,18 @@ public static class OsApi
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/os/bulk-process")] HttpRequest request,
         IReplyClassifier classifier,
         IDealStageRules rules,
+        OperatorKeys keys,
+        IAuditLedger ledger,
+        TimeProvider clock,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
+        TenantAccess access = await TenantGate.CheckAsync(request, "os/bulk-process", tenantRequired: false, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
         try
         {
             using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
@@ -109,13 +137,18 @@ public static class OsApi
         [DurableClient] DurableTaskClient client,
         DealInbox inbox,
         TimeProvider clock,
+        OperatorKeys keys,
+        IAuditLedger ledger,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
-        if (DealHttp.Tenant(request) is not { } tenant)
+        TenantAccess access = await TenantGate.CheckAsync(request, "os/process-and-act", tenantRequired: true, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
         {
-            return DealHttp.BadRequest("A tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+            return access.Refusal;
         }
+
+        string tenant = access.Tenant!;
 
         try
         {

@@ -11,7 +11,8 @@ namespace Dealix.Runtime.Hosting.Http;
 /// management API), <c>Keys:Host</c> (any Function-level route) and <c>Keys:Functions:{FunctionName}</c> (one function).
 /// In local.settings.json <c>Values</c> they are written <c>Keys__Master</c>, <c>Keys__System</c> and so on. A key is
 /// presented as <c>?code=</c> or the <c>x-functions-key</c> header. A level whose keys are not configured refuses every
-/// request (fail closed).
+/// request (fail closed). The app's operator keys (<c>Operators:Keys:{id}:Key</c>, or <c>:KeySha256</c> as 64 hex digits)
+/// also open Function-level routes; which tenant each may act on is the app's concern.
 /// </summary>
 public sealed class HostKeys
 {
@@ -22,6 +23,7 @@ public sealed class HostKeys
     private readonly string? _system;
     private readonly string? _host;
     private readonly IConfigurationSection _functions;
+    private readonly IReadOnlyList<byte[]> _operators;
 
     /// <summary>Reads the keys from configuration.</summary>
     public HostKeys(IConfiguration configuration)
@@ -31,6 +33,9 @@ public sealed class HostKeys
         _system = NonEmpty(configuration["Keys:System"]);
         _host = NonEmpty(configuration["Keys:Host"]);
         _functions = configuration.GetSection("Keys:Functions");
+        _operators = [.. configuration.GetSection("Operators:Keys").GetChildren()
+            .Select(entry => NonEmpty(entry["Key"]) is { } key ? SHA256.HashData(Encoding.UTF8.GetBytes(key)) : OperatorHash(entry["KeySha256"]))
+            .OfType<byte[]>()];
     }
 
     /// <summary>The system key (for the management URLs the API hands out), or null.</summary>
@@ -40,7 +45,7 @@ public sealed class HostKeys
     public bool HasSystemKey => SystemKey is not null;
 
     /// <summary>True when a key for Function-level routes is configured.</summary>
-    public bool HasFunctionKeys => _host is not null || _master is not null || _functions.GetChildren().Any();
+    public bool HasFunctionKeys => _host is not null || _master is not null || _operators.Count > 0 || _functions.GetChildren().Any();
 
     /// <summary>The key a request presents (<c>code</c> query first, then the header), or null.</summary>
     public static string? Presented(HttpRequest request)
@@ -73,8 +78,18 @@ public sealed class HostKeys
             AuthorizationLevel.System => [_system, _master],
             _ => [_host, _master, functionName is null ? null : NonEmpty(_functions[functionName])],
         };
-        return accepted.Any(key => key is not null && Same(key, presented)) ? null : "The key is not valid for this route.";
+        bool valid = accepted.Any(key => key is not null && Same(key, presented));
+        if (!valid && level is AuthorizationLevel.Function or AuthorizationLevel.User)
+        {
+            byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+            valid = _operators.Aggregate(false, (any, key) => CryptographicOperations.FixedTimeEquals(key, hash) | any);
+        }
+
+        return valid ? null : "The key is not valid for this route.";
     }
+
+    private static byte[]? OperatorHash(string? hex) =>
+        hex?.Trim() is { Length: 64 } h && h.All(Uri.IsHexDigit) ? Convert.FromHexString(h) : null;
 
     private static bool Same(string expected, string presented) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(presented));

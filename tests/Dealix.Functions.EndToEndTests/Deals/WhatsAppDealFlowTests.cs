@@ -287,7 +287,7 @@ public class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<JsonElement> PendingAsync()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/approval-center?tenant={_tenant}");
-        request.Headers.Add("x-functions-key", TestApp.HostKey);
+        request.Headers.Add("x-functions-key", TestApp.MasterKey); // the host key is bound to no tenant; the master key is admin
         HttpResponseMessage response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
@@ -310,7 +310,7 @@ public class WhatsAppDealFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     private Task<HttpResponseMessage> AdminAsync(string action)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/admin/kill-switch/{action}");
-        request.Headers.Add("x-functions-key", "e2e-master-key");
+        request.Headers.Add("x-functions-key", TestApp.MasterKey);
         request.Headers.Add("X-Operator-Id", "founder");
         return Http.SendAsync(request);
     }

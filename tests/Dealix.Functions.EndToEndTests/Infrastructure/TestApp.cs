@@ -13,6 +13,7 @@ public sealed class TestApp : IAsyncDisposable
 {
     public const string SystemKey = "e2e-system-key";
     public const string HostKey = "e2e-host-key";
+    public const string MasterKey = "e2e-master-key";
     public const long MaxBodyBytes = 64 * 1024;
 
     private readonly FunctionsApplication _app;
@@ -66,7 +67,7 @@ public sealed class TestApp : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Keys:System"] = SystemKey,
             ["Keys:Host"] = HostKey,
-            ["Keys:Master"] = "e2e-master-key",
+            ["Keys:Master"] = MasterKey,
             ["AzureWebJobs.EverySecond.Disabled"] = "true",
             ["AzureWebJobs.Orders.Disabled"] = "true",
         };

@@ -1,0 +1,333 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dealix.Functions.Deals;
+using Dealix.Functions.EndToEndTests.Infrastructure;
+using Dealix.Functions.Infrastructure.Approvals;
+using Dealix.Functions.Infrastructure.Outbox;
+using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Deals.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Dealix.Functions.EndToEndTests.Deals;
+
+/// <summary>Who calls a route in one row of the matrix.</summary>
+public enum Caller
+{
+    /// <summary>The key of tenant A, naming tenant A.</summary>
+    Own,
+
+    /// <summary>The key of tenant A, naming tenant B.</summary>
+    OtherTenant,
+
+    /// <summary>The host key (bound to no tenant), naming tenant B.</summary>
+    HostKey,
+
+    /// <summary>No key at all.</summary>
+    NoKey,
+
+    /// <summary>The admin operator key, naming tenant B.</summary>
+    Admin,
+}
+
+/// <summary>
+/// Issue 15 item 3 on real Kestrel and Azurite: every operator route × every kind of caller, from one route table. Each
+/// route has its own pair of tenants (A, whose key is used, and B, the victim) so rows do not depend on each other.
+/// Own tenant and admin succeed; another tenant and the tenant-less host key get 403, a ledger line on the victim's
+/// ledger and no change to the victim's drafts; no key gets 401.
+/// </summary>
+public sealed class TenantIsolationTests(TenantIsolationTests.World world) : IClassFixture<TenantIsolationTests.World>
+{
+    public const string AdminKey = "e2e-operator-admin-key";
+
+    /// <summary>The operator routes: name, method, path ({draft} = the row's draft), body, success status, global.</summary>
+    public static readonly IReadOnlyList<RouteCase> Routes =
+    [
+        new("list", "GET", "/api/v1/approval-center", null, HttpStatusCode.OK),
+        new("approve", "POST", "/api/v1/approval-center/{draft}/approve", """{"reviewer":"op-1"}""", HttpStatusCode.OK, Draft: DraftStatus.PendingApproval),
+        new("reject", "POST", "/api/v1/approval-center/{draft}/reject", """{"reviewer":"op-1","reason_code":"tone"}""", HttpStatusCode.OK, Draft: DraftStatus.PendingApproval),
+        new("send", "POST", "/api/v1/drafts/{draft}/send", null, HttpStatusCode.Accepted, Draft: DraftStatus.Approved),
+        new("batch", "POST", "/api/v1/drafts/send-approved-batch", """{"limit":5}""", HttpStatusCode.Accepted, Draft: DraftStatus.Approved),
+        new("stages", "GET", "/api/v1/os/stages", null, HttpStatusCode.OK),
+        new("process", "POST", "/api/v1/os/process", """{"text":"كم السعر؟"}""", HttpStatusCode.OK),
+        new("bulk", "POST", "/api/v1/os/bulk-process", """{"events":[{"text":"كم السعر؟"}]}""", HttpStatusCode.OK),
+        new("act", "POST", "/api/v1/os/process-and-act", """{"from":"966544444444","text":"مرحبا"}""", HttpStatusCode.Accepted),
+        new("classify", "POST", "/api/v1/automation/reply/classify", """{"text":"كم السعر؟"}""", HttpStatusCode.OK),
+        new("compliance", "POST", "/api/v1/automation/compliance/check", """{"channel":"email","address":"lead@example.com"}""", HttpStatusCode.OK),
+        new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
+        new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
+    ];
+
+    public static TheoryData<string, Caller> Matrix()
+    {
+        var rows = new TheoryData<string, Caller>();
+        foreach (RouteCase route in Routes)
+        {
+            foreach (Caller caller in Enum.GetValues<Caller>())
+            {
+                rows.Add(route.Name, caller);
+            }
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task OperatorRoute_IsBoundToTheCallersTenant(string routeName, Caller caller)
+    {
+        RouteCase route = Routes.Single(r => r.Name == routeName);
+        (string a, string b, string c) = (World.TenantA(route.Name), World.TenantB(route.Name), World.TenantC(route.Name));
+        string named = caller switch
+        {
+            Caller.Own => a,
+            Caller.Admin => c,
+            _ => b,
+        };
+        string? draft = route.Draft is null || caller == Caller.NoKey ? null : world.Drafts[named];
+        string correlationId = $"iso-{route.Name}-{caller}-{Guid.NewGuid():N}";
+        string? key = caller switch
+        {
+            Caller.Own or Caller.OtherTenant => World.KeyOf(a),
+            Caller.HostKey => TestApp.HostKey,
+            Caller.Admin => AdminKey,
+            _ => null,
+        };
+        IReadOnlyList<(string, DraftStatus)> before = await world.SnapshotAsync(b);
+
+        // Half the routes name the tenant in the header, half in the query: both are checked.
+        string path = route.Path.Replace("{draft}", draft ?? "d0000000000000000000000000000000", StringComparison.Ordinal);
+        bool inHeader = Routes.ToList().IndexOf(route) % 2 == 0;
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), inHeader ? path : $"{path}?tenant={named}");
+        if (inHeader)
+        {
+            request.Headers.Add("X-Tenant-Id", named);
+        }
+
+        request.Headers.Add("X-Correlation-Id", correlationId);
+        request.Headers.Add("X-Operator-Id", "op-1");
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        if (route.Body is not null)
+        {
+            request.Content = new StringContent(route.Body, Encoding.UTF8, "application/json");
+        }
+
+        HttpResponseMessage response = await world.App.Client.SendAsync(request);
+        string body = await response.Content.ReadAsStringAsync();
+        IAuditLedger ledger = world.App.Services.GetRequiredService<IAuditLedger>();
+        switch (caller)
+        {
+            case Caller.Own when !route.Global:
+            case Caller.Admin:
+                Assert.True(response.StatusCode == route.Success, $"{route.Name} as {caller}: {(int)response.StatusCode} {body}");
+                if (route.Name == "pause")
+                {
+                    await world.ResumeAsync();
+                }
+
+                if (caller == Caller.Own && route.Name == "list")
+                {
+                    JsonElement items = JsonDocument.Parse(body).RootElement.GetProperty("items");
+                    Assert.All(items.EnumerateArray(), i => Assert.Equal(a, i.GetProperty("tenant_id").GetString()));
+                }
+
+                break;
+            case Caller.NoKey:
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route.Name} without a key: {(int)response.StatusCode} {body}");
+                Assert.Equal(before, await world.SnapshotAsync(b));
+                break;
+            default:
+                // Another tenant, the tenant-less host key, or a tenant key on a global route: 403 ProblemDetails with a reason.
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{route.Name} as {caller}: {(int)response.StatusCode} {body}");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.False(string.IsNullOrWhiteSpace(JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()));
+                string ledgerTenant = route.Global ? (caller == Caller.HostKey ? "global" : a) : b;
+                IReadOnlyList<AuditEntry> lines = await ledger.ListAsync(ledgerTenant, correlationId);
+                Assert.Contains(lines, l => l.Action == TenantGate.RefusedAction && l.Outcome == "refused" && l.Actor.StartsWith("key:", StringComparison.Ordinal));
+                Assert.All(lines, l => Assert.Equal(TenantGate.RefusedAction, l.Action));
+                Assert.DoesNotContain(key!, JsonSerializer.Serialize(lines), StringComparison.Ordinal);
+                Assert.Equal(before, await world.SnapshotAsync(b));
+                if (draft is not null)
+                {
+                    IDraftStore drafts = world.App.Services.GetRequiredService<IDraftStore>();
+                    Assert.Equal(route.Draft, (await drafts.GetAsync(b, draft))!.Status);
+                }
+
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task TenantKey_NamingNoTenant_ActsOnItsOwnTenant()
+    {
+        string a = World.TenantB("approve"); // its one draft is the victim's, which stays pending
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/approval-center");
+        request.Headers.Add("x-functions-key", World.KeyOf(a));
+        HttpResponseMessage response = await world.App.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        JsonElement items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+        Assert.Contains(items.EnumerateArray(), i => i.GetProperty("approval_id").GetString() == world.Drafts[a]);
+        Assert.All(items.EnumerateArray(), i => Assert.Equal(a, i.GetProperty("tenant_id").GetString()));
+    }
+
+    [Fact]
+    public async Task Callback_ExpiredTamperedOrOtherTenantToken_Is403_AndADraftOfAnotherTenantNeverMoves()
+    {
+        string b = World.TenantB("reject");
+        string victim = world.Drafts[b];
+        string a = World.TenantA("reject");
+        string ownDraft = world.Drafts[a];
+        IServiceProvider services = world.App.Services;
+        var expiredTokens = new CallbackTokens(services.GetRequiredService<IOptions<ApprovalOptions>>(), services.GetRequiredService<ICallbackTokenLedger>(),
+            new ShiftedClock(TimeSpan.FromDays(-3)));
+        CallbackTokens tokens = services.GetRequiredService<CallbackTokens>();
+        string valid = tokens.Issue(b, victim, "op-1", "approve");
+        string tampered = valid[..^2] + (valid[^2] == 'A' ? "B" : "A") + valid[^1];
+        string[] refused =
+        [
+            $"/api/v1/approval-center/{victim}/callback?tenant={b}&token={Uri.EscapeDataString(expiredTokens.Issue(b, victim, "op-1", "approve"))}",
+            $"/api/v1/approval-center/{victim}/callback?tenant={b}&token={Uri.EscapeDataString(tampered)}",
+
+            // A valid token of tenant A's own draft, aimed at tenant B's draft or naming tenant B.
+            $"/api/v1/approval-center/{victim}/callback?tenant={b}&token={Uri.EscapeDataString(tokens.Issue(a, ownDraft, "op-1", "approve"))}",
+            $"/api/v1/approval-center/{victim}/callback?tenant={b}&token={Uri.EscapeDataString(tokens.Issue(a, victim, "op-1", "approve"))}",
+        ];
+        foreach (string url in refused)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await world.App.Client.PostAsync(url, null)).StatusCode);
+        }
+
+        IReadOnlyList<AuditEntry> lines = await services.GetRequiredService<IAuditLedger>().ListAsync(b);
+        Assert.Contains(lines, e => e.Action == "callback_refused" && e.Reason == "expired");
+        Assert.Contains(lines, e => e.Action == "callback_refused" && e.Reason == "bad_signature");
+        Assert.Contains(lines, e => e.Action == "callback_refused" && e.Reason is "wrong_tenant" or "wrong_draft");
+        Assert.Equal(DraftStatus.PendingApproval, (await services.GetRequiredService<IDraftStore>().GetAsync(b, victim))!.Status);
+
+        // Unsubscribe links: a forged or re-signed-for-another-tenant token is refused.
+        string unsubscribe = services.GetRequiredService<UnsubscribeLinks>().Token(b, "contact1");
+        foreach (string token in new[] { unsubscribe[..^2] + (unsubscribe[^2] == 'a' ? "b" : "a") + unsubscribe[^1], unsubscribe.Replace($".{b}.", $".{a}.", StringComparison.Ordinal) })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/unsubscribe/{Uri.EscapeDataString(token)}")
+            {
+                Content = new StringContent("List-Unsubscribe=One-Click", Encoding.UTF8, "application/x-www-form-urlencoded"),
+            };
+            Assert.Equal(HttpStatusCode.Forbidden, (await world.App.Client.SendAsync(request)).StatusCode);
+        }
+    }
+
+    public sealed record RouteCase(string Name, string Method, string Path, string? Body, HttpStatusCode Success, DraftStatus? Draft = null, bool Global = false);
+
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+    }
+
+    /// <summary>One app for the whole matrix, on its own Azurite, with a tenant pair and an operator key per route.</summary>
+    public sealed class World : IAsyncLifetime
+    {
+        private const string Contact = "966500000001";
+        private AzuriteProcess _azurite = null!;
+
+        public TestApp App { get; private set; } = null!;
+
+        /// <summary>tenant → its one draft: A's is the own key's, B's the victim's, C's the admin key's.</summary>
+        public Dictionary<string, string> Drafts { get; } = [];
+
+        public static string TenantA(string route) => "isoa" + route;
+
+        public static string TenantB(string route) => "isob" + route;
+
+        public static string TenantC(string route) => "isoc" + route;
+
+        public static string KeyOf(string tenant) => $"e2e-operator-key-{tenant}";
+
+        public async Task InitializeAsync()
+        {
+            _azurite = await AzuriteProcess.StartAsync();
+            var settings = new Dictionary<string, string?>
+            {
+                ["Approvals:CallbackSigningKey"] = "e2e-callback-signing-key-0123456789abcdef",
+                ["Deals:WarmUpClassifier"] = "true",
+                ["Outbox:PausedRetryDelay"] = "00:00:01",
+                ["Operators:Keys:admin:Key"] = AdminKey,
+                ["Operators:Keys:admin:Admin"] = "true",
+            };
+            foreach (RouteCase route in Routes)
+            {
+                foreach (string tenant in new[] { TenantA(route.Name), TenantB(route.Name), TenantC(route.Name) })
+                {
+                    settings[$"Operators:Keys:{tenant}:Key"] = KeyOf(tenant);
+                    settings[$"Operators:Keys:{tenant}:Tenant"] = tenant;
+                }
+            }
+
+            App = await TestApp.StartAsync(_azurite, TestApp.CreateScriptRoot("Iso" + Guid.NewGuid().ToString("N")[..10]), settings);
+
+            // The drafts the state-changing rows act on, made through the real flow (a lead's price question).
+            var wanted = new List<(string Tenant, DraftStatus Status)>();
+            foreach (RouteCase route in Routes.Where(r => r.Draft is not null))
+            {
+                wanted.AddRange([(TenantA(route.Name), route.Draft!.Value), (TenantB(route.Name), route.Draft!.Value), (TenantC(route.Name), route.Draft!.Value)]);
+            }
+
+            await Task.WhenAll(wanted.Select(w => ActAsync(w.Tenant, Contact)));
+            IDraftStore drafts = App.Services.GetRequiredService<IDraftStore>();
+            foreach ((string tenant, DraftStatus status) in wanted)
+            {
+                ReplyDraft draft = await Eventually.MatchAsync(
+                    async () => (await drafts.ListAsync(tenant, new DraftQuery(DraftStatus.PendingApproval))).Items is { Count: > 0 } items ? items[0] : null,
+                    d => d is not null, $"a pending draft for {tenant}", TimeSpan.FromMinutes(3)) ?? throw new InvalidOperationException();
+                if (status == DraftStatus.Approved)
+                {
+                    // Approved in the store only: the rows then decide whether it is queued.
+                    await drafts.TransitionAsync(tenant, draft.DraftId, [DraftStatus.PendingApproval], DraftStatus.Approved, new DraftChange("op-setup", DateTime.UtcNow));
+                }
+
+                Drafts[tenant] = draft.DraftId;
+            }
+        }
+
+        /// <summary>The tenant's drafts (pending and approved) with their status, to show nothing moved.</summary>
+        public async Task<IReadOnlyList<(string, DraftStatus)>> SnapshotAsync(string tenant)
+        {
+            IDraftStore drafts = App.Services.GetRequiredService<IDraftStore>();
+            var all = new List<(string, DraftStatus)>();
+            foreach (DraftStatus status in new[] { DraftStatus.PendingApproval, DraftStatus.Approved })
+            {
+                all.AddRange((await drafts.ListAsync(tenant, new DraftQuery(status, PageSize: 100))).Items.Select(d => (d.DraftId, d.Status)));
+            }
+
+            return [.. all.Order()];
+        }
+
+        public async Task ResumeAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/kill-switch/resume");
+            request.Headers.Add("x-functions-key", TestApp.MasterKey);
+            (await App.Client.SendAsync(request)).EnsureSuccessStatusCode();
+        }
+
+        public async Task DisposeAsync()
+        {
+            await App.DisposeAsync();
+            await _azurite.DisposeAsync();
+        }
+
+        private async Task ActAsync(string tenant, string contact)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/os/process-and-act?tenant={tenant}")
+            {
+                Content = new StringContent($$"""{"from":"{{contact}}","text":"السلام عليكم، كم السعر؟","message_id":"iso-{{tenant}}-{{contact}}"}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("x-functions-key", TestApp.MasterKey);
+            HttpResponseMessage response = await App.Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        }
+    }
+}
