@@ -25,6 +25,10 @@ custom-handler)
   rm -rf "$out/.azurefunctions" "$out/functions.metadata" "$out/extensions.json" "$out/worker.config.json"
   # One <Function>/function.json per HTTP, timer and queue function, the management API proxy, and host.json.
   "$out/Dealix.Functions" generate-function-metadata "$out"
+  # The Functions host reads this host.json too, and the Durable extension of its bundle refuses a provider type it does
+  # not know: it gets Microsoft's type (idle, no durable function is declared to it) while the app setting
+  # Dealix__DurableProvider=Dealix (infra/) tells our host to run the Dealix engine.
+  jq '.extensions.durableTask.storageProvider.type = "AzureStorage"' "$out/host.json" > "$out/host.json.tmp" && mv "$out/host.json.tmp" "$out/host.json"
   ;;
 *)
   echo "usage: bash scripts/package.sh standard|custom-handler" >&2

@@ -56,6 +56,9 @@ var customHandlerSettings = [
   { name: 'Keys__Host', value: hostKey }
   { name: 'Keys__Master', value: masterKey }
   { name: 'Telemetry__Exporter', value: telemetryExporter }
+  // The package's host.json names Microsoft's provider for the Functions host's Durable extension (it knows no other);
+  // this setting, read by our host alone, keeps our host on the Dealix engine (scripts/package.sh custom-handler).
+  { name: 'Dealix__DurableProvider', value: 'Dealix' }
 ]
 
 // The official worker behind the Functions host. The storage provider is pinned here as well as in the package's

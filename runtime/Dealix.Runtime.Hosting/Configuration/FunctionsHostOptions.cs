@@ -120,7 +120,7 @@ public sealed record FunctionsHostOptions
             MaxRequestBodySize = Long(host, "extensions:http:maxRequestBodySize") ?? 100L * 1024 * 1024,
             FunctionTimeout = FunctionTimeoutOf(host["functionTimeout"]),
             HubName = hub,
-            StorageType = ProviderOf(storage["type"]),
+            StorageType = ProviderOf(configuration[DurableProviderSetting] ?? storage["type"]),
             ConnectionName = connectionName,
             ConnectionString = configuration[connectionName] ?? configuration.GetConnectionString(connectionName),
             PartitionCount = Int(storage, "partitionCount", 1..16) ?? 4,
@@ -137,6 +137,14 @@ public sealed record FunctionsHostOptions
             TimeZone = zone is { Length: > 0 } ? TimeZoneInfo.FindSystemTimeZoneById(zone) : TimeZoneInfo.Utc,
         };
     }
+
+    /// <summary>
+    /// The app setting (<c>Dealix__DurableProvider</c>) that, when set, chooses the provider for this host alone. In a
+    /// custom-handler deployment the Functions host reads host.json and the <c>AzureFunctionsJobHost__…</c> settings
+    /// too, and its Durable extension refuses a provider type it does not know; there the package's host.json keeps
+    /// <c>AzureStorage</c> for it and this setting tells our host to run the Dealix engine.
+    /// </summary>
+    public const string DurableProviderSetting = "Dealix:DurableProvider";
 
     private static string ProviderOf(string? type)
     {
@@ -155,7 +163,7 @@ public sealed record FunctionsHostOptions
 
         throw new InvalidOperationException(
             $"host.json extensions.durableTask.storageProvider.type (or the app setting " +
-            $"AzureFunctionsJobHost__extensions__durableTask__storageProvider__type) is '{type}'; use one of " +
+            $"AzureFunctionsJobHost__extensions__durableTask__storageProvider__type, or Dealix__DurableProvider) is '{type}'; use one of " +
             $"'{DealixProvider}' (the Dealix engine on Azure Storage, default), '{AzureStorageProvider}' (Microsoft's " +
             $"DurableTask.AzureStorage) or '{InMemoryProvider}' (the Dealix engine in memory).");
     }

@@ -37,6 +37,20 @@ public sealed class StorageProviderSelectionTests
     }
 
     [Fact]
+    public void From_DealixDurableProviderSetting_WinsOverHostJsonAndItsOverride()
+    {
+        // A custom-handler package tells the Functions host "AzureStorage" (its Durable extension knows no other type)
+        // and our host, through its own setting, "Dealix".
+        IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:type"] = "AzureStorage",
+            [FunctionsHostOptions.DurableProviderSetting] = "Dealix",
+        }).Build();
+
+        Assert.Equal(FunctionsHostOptions.DealixProvider, FunctionsHostOptions.From(configuration).StorageType);
+    }
+
+    [Fact]
     public async Task Build_AzureStorage_ServesMicrosoftsClientAndNoDealixBackend()
     {
         await using FunctionsApplication app = Build(HostJson("AzureStorage"));
