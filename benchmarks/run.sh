@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # One command for the side-by-side table: builds the harness, then runs the peers kit (storage probe, DBOS,
-# Restate) with this engine added through PEERS_ENGINE_CMD, in the kit's loopback-only network namespace.
-# The engine command runs the workloads on a fresh Azurite (engine.json) and on the in-memory backend
-# (dealix-inmemory.json, the engine's own overhead), so both appear as columns next to the peers. Then it prints the
-# storage bound of those runs (benchmarks/storage-bound.py).
-#   PEERS_RUNS=3 bash benchmarks/run.sh      # the recorded configuration (about 15 minutes)
+# Restate, and `durabletask`: Microsoft's Durable Task Framework with DurableTask.AzureStorage on its own Azurite, the
+# engine and provider under Durable Functions) with this engine added through PEERS_ENGINE_CMD, in the kit's
+# loopback-only network namespace. The engine command runs the workloads on a fresh Azurite (engine.json) and on the
+# in-memory backend (dealix-inmemory.json, the engine's own overhead), so both appear as columns next to the peers.
+# Then it prints the storage bound of those runs (benchmarks/storage-bound.py).
+# Nothing here narrows the kit's PEERS_ONLY: its default (storage,dbos,restate,durabletask) runs all four peers.
+#   PEERS_RUNS=3 bash benchmarks/run.sh      # the recorded configuration (about 30 minutes, the DTFx peer ~4 of each 10)
+#   PEERS_SKIP_INSTALL=1 PEERS_RUNS=3 bash benchmarks/run.sh   # with the kit already installed in PEERS_CACHE
 #   PEERS_ONLY=storage bash benchmarks/run.sh   # any peers kit variable passes through
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -11,7 +11,10 @@ using Microsoft.Extensions.Logging;
 using StorageCallCounter = Dealix.Benchmarks.StorageCallCounter;
 
 // Runs the peers kit's workloads on this engine and writes the kit's result JSON.
-// Usage: dotnet Dealix.Benchmarks.dll [--backend inmemory|azurite] [--result FILE] [--smoke]
+// Usage: dotnet Dealix.Benchmarks.dll [--backend inmemory|azurite] [--result FILE] [--smoke] [--alloc]
+// --alloc (in memory only): instead of the workloads, the managed bytes allocated per orchestration and per step by
+// HelloCities5 and the fan-out, ALLOC_REPEAT times each (default 5) after a warm-up of both; with ALLOC_TYPES=1 also the
+// sampled share of each allocated type in the fan-out (GCAllocationTick events, in process).
 // Sizes come from N_HELLO, N_FANOUT, N_TIMERS, TIMER_MS, N_ROUNDTRIPS, N_IDLE, N_CALLS (the kit's defaults otherwise)
 // and N_WEBHOOK (workload e, the app's webhook-to-draft latency, azurite backend only).
 // The azurite backend starts its own Azurite (AZURITE_BIN, the kit's cache or the repository's .tools) on free
@@ -27,6 +30,7 @@ if (args.Contains("--micro"))
 string backendName = Arg("--backend") ?? "inmemory";
 string? resultFile = Arg("--result") ?? Environment.GetEnvironmentVariable("RESULT_FILE");
 bool smoke = args.Contains("--smoke");
+bool allocationOnly = args.Contains("--alloc");
 int nHello = Size("N_HELLO", smoke ? 50 : 1000);
 int nFanOut = Size("N_FANOUT", smoke ? 50 : 1000);
 int nTimers = Size("N_TIMERS", smoke ? 20 : 500);
@@ -56,6 +60,12 @@ switch (backendName)
             var client = new BackendDurableTaskClient(backend, registry);
             backendDescription = "in-memory backend (engine overhead only, no durability)";
             await Workloads.HelloAsync(client, 20, "warmup");
+            if (allocationOnly)
+            {
+                Report("allocation", await AllocationAsync(client));
+                break;
+            }
+
             await RunAllAsync(client, () => backend.WaitForIdleAsync(), storage: null);
             break;
         }
@@ -201,6 +211,74 @@ async Task<Dictionary<string, object>> StorageCallsAsync(DurableTaskClient clien
         ["by_kind_per_orchestration"] = calls.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToDictionary(kv => kv.Key, kv => (object)Math.Round(kv.Value / (double)nCalls, 2)),
         ["idle_worker_calls_per_s"] = Math.Round(idleCallsPerSecond, 1),
+    };
+}
+
+// What HelloCities5 and the fan-out allocate, measured by GC.GetTotalAllocatedBytes(precise: true) around each
+// repetition: worker, engine, in-memory backend and client share the process, so this is everything an orchestration
+// costs it. Both workloads run once first (JIT, caches); the repetitions are the steady state.
+async Task<Dictionary<string, object>> AllocationAsync(DurableTaskClient client)
+{
+    int repeat = Size("ALLOC_REPEAT", smoke ? 2 : 5);
+    await Workloads.HelloAsync(client, nHello, "alloc-warmup");
+    await Workloads.FanOutAsync(client, nFanOut, "alloc-warmup");
+    var hello = new List<Dictionary<string, object>>();
+    var fanOut = new List<Dictionary<string, object>>();
+    for (int r = 0; r < repeat; r++)
+    {
+        hello.Add(await Workloads.HelloAsync(client, nHello, $"alloc-{r}"));
+        fanOut.Add(await Workloads.FanOutAsync(client, nFanOut, $"alloc-{r}"));
+    }
+
+    static double Median(IEnumerable<Dictionary<string, object>> runs, string key)
+    {
+        double[] v = [.. runs.Select(r => Convert.ToDouble(r[key], System.Globalization.CultureInfo.InvariantCulture)).Order()];
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[(v.Length / 2) - 1] + v[v.Length / 2]) / 2;
+    }
+
+    Dictionary<string, object> sampledHello = [];
+    Dictionary<string, object> sampledFanOut = [];
+    if (Environment.GetEnvironmentVariable("ALLOC_TYPES") == "1")
+    {
+        // Both again, sampled: bytes per step by type, largest first (a type under about 1 % of the total is noise).
+        using var sampler = new AllocationSampler();
+        int sampledRuns = Size("ALLOC_TYPES_REPEAT", 20);
+        sampler.Start();
+        for (int r = 0; r < sampledRuns; r++)
+        {
+            await Workloads.HelloAsync(client, nHello, $"alloc-sampled-{r}");
+        }
+
+        sampler.Stop();
+        sampledHello = sampler.Bytes.OrderByDescending(kv => kv.Value).Take(40)
+            .ToDictionary(kv => kv.Key, kv => (object)Math.Round(kv.Value / (double)(sampledRuns * nHello * 5), 1));
+        sampler.Start();
+        for (int r = 0; r < sampledRuns; r++)
+        {
+            await Workloads.FanOutAsync(client, nFanOut, $"alloc-sampled-{r}");
+        }
+
+        sampler.Stop();
+        sampledFanOut = sampler.Bytes.OrderByDescending(kv => kv.Value).Take(40)
+            .ToDictionary(kv => kv.Key, kv => (object)Math.Round(kv.Value / (double)(sampledRuns * nFanOut), 1));
+    }
+
+    return new()
+    {
+        ["hello_sampled_bytes_per_step_by_type"] = sampledHello,
+        ["fanout_sampled_bytes_per_step_by_type"] = sampledFanOut,
+        ["repeat"] = repeat,
+        ["hello_n"] = nHello,
+        ["fanout_n"] = nFanOut,
+        ["hello_kb_per_orchestration"] = hello.Select(r => r["allocated_kb_per_orchestration"]).ToArray(),
+        ["hello_bytes_per_step"] = hello.Select(r => r["allocated_bytes_per_step"]).ToArray(),
+        ["fanout_kb_per_orchestration"] = fanOut.Select(r => r["allocated_kb_per_orchestration"]).ToArray(),
+        ["fanout_bytes_per_step"] = fanOut.Select(r => r["allocated_bytes_per_step"]).ToArray(),
+        ["median_hello_kb_per_orchestration"] = Median(hello, "allocated_kb_per_orchestration"),
+        ["median_hello_bytes_per_step"] = Median(hello, "allocated_bytes_per_step"),
+        ["median_fanout_kb_per_orchestration"] = Median(fanOut, "allocated_kb_per_orchestration"),
+        ["median_fanout_bytes_per_step"] = Median(fanOut, "allocated_bytes_per_step"),
+        ["errors"] = hello.Sum(r => (int)r["errors"]) + fanOut.Sum(r => (int)r["errors"]),
     };
 }
 

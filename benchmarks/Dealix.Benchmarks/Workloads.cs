@@ -73,11 +73,13 @@ internal static class Workloads
     public static async Task<Dictionary<string, object>> HelloAsync(DurableTaskClient client, int n, string prefix)
     {
         using var budget = new CancellationTokenSource(Budget);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long t0 = Stopwatch.GetTimestamp();
         string[] ids = await Task.WhenAll(Enumerable.Range(0, n).Select(i =>
             client.ScheduleNewOrchestrationInstanceAsync(Hello, null, new StartOrchestrationOptions($"{prefix}-{i}"))));
         OrchestrationMetadata?[] done = await Task.WhenAll(ids.Select(id => WaitAsync(client, id, budget.Token)));
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         int completed = done.Count(d => d is not null);
         int errors = done.Count(d => d is null || d.RuntimeStatus != OrchestrationRuntimeStatus.Completed
             || d.ReadOutputAs<List<string>>() is not { Count: 5 } greetings || greetings[0] != "Hello Tokyo!");
@@ -88,6 +90,8 @@ internal static class Workloads
             ["seconds"] = Math.Round(seconds, 3),
             ["workflows_per_s"] = Math.Round(completed / seconds, 1),
             ["steps_per_s"] = Math.Round(5 * completed / seconds, 1),
+            ["allocated_kb_per_orchestration"] = Math.Round(allocated / 1024.0 / n, 2),
+            ["allocated_bytes_per_step"] = Math.Round(allocated / (5.0 * n)),
             ["errors"] = errors,
         };
     }
@@ -107,12 +111,22 @@ internal static class Workloads
     public static async Task<Dictionary<string, object>> FanOutAsync(DurableTaskClient client, int n, string prefix)
     {
         using var budget = new CancellationTokenSource(Budget);
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long t0 = Stopwatch.GetTimestamp();
         string id = await client.ScheduleNewOrchestrationInstanceAsync(FanOut, n, new StartOrchestrationOptions($"{prefix}-fanout"));
         OrchestrationMetadata? done = await WaitAsync(client, id, budget.Token);
         double seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         int errors = done is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } && done.ReadOutputAs<int>() == n ? 0 : 1;
-        return new() { ["n"] = n, ["seconds"] = Math.Round(seconds, 3), ["steps_per_s"] = Math.Round(n / seconds, 1), ["errors"] = errors };
+        return new()
+        {
+            ["n"] = n,
+            ["seconds"] = Math.Round(seconds, 3),
+            ["steps_per_s"] = Math.Round(n / seconds, 1),
+            ["allocated_kb_per_orchestration"] = Math.Round(allocated / 1024.0, 1),
+            ["allocated_bytes_per_step"] = Math.Round(allocated / (double)n),
+            ["errors"] = errors,
+        };
     }
 
     public static async Task<Dictionary<string, object>> TimersAsync(DurableTaskClient client, int n, int delayMs, string prefix)

@@ -87,7 +87,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override async Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null)
     {
         CheckThread();
-        RefuseTaskVersion(options, $"activity '{name}'");
+        RefuseTaskVersion(options, "activity", name);
         ArgumentException.ThrowIfNullOrWhiteSpace(name.Name, nameof(name));
         string? serializedInput = SerializeArgument(input, $"activity '{name}'");
         string? raw = options?.Retry is { } retry
@@ -99,7 +99,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override async Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null)
     {
         CheckThread();
-        RefuseTaskVersion(options, $"sub-orchestration '{orchestratorName}'");
+        RefuseTaskVersion(options, "sub-orchestration", orchestratorName);
         ArgumentException.ThrowIfNullOrWhiteSpace(orchestratorName.Name, nameof(orchestratorName));
         string? fixedId = (options as SubOrchestrationOptions)?.InstanceId;
         if (fixedId is not null)
@@ -232,13 +232,14 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     /// <summary>
     /// Task versions (TaskOptions.Version: versioned activity or orchestrator implementations) are not supported by the
     /// Dealix engine yet; a call that asks for one fails at once with that reason instead of running another version.
+    /// The message is built only then: this runs on every call, replays included, so it must not allocate.
     /// </summary>
-    private static void RefuseTaskVersion(TaskOptions? options, string what)
+    private static void RefuseTaskVersion(TaskOptions? options, string kind, TaskName name)
     {
         if (options?.Version is { } version && !string.IsNullOrEmpty(version.Version))
         {
             throw new NotSupportedException(
-                $"TaskOptions.Version ('{version.Version}' for {what}) is not supported by the Dealix engine yet: tasks are found by name only.");
+                $"TaskOptions.Version ('{version.Version}' for {kind} '{name}') is not supported by the Dealix engine yet: tasks are found by name only.");
         }
     }
 
