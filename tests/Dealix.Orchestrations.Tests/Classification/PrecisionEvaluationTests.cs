@@ -8,8 +8,9 @@ namespace Dealix.Orchestrations.Tests.Classification;
 
 /// <summary>
 /// P0 precision and false opt-outs on evaluation tickets and replies written after the models (never trained on):
-/// recall of P0 and of opt-outs must stay at 100 % on every evaluation set, while precision is reported and held to
-/// the floor measured when the rules were last changed (see the classification section of functions/README.md).
+/// recall of P0 and of opt-outs must stay at 100 % on every evaluation set, and precision at 90 % at least (before the
+/// change that introduced these sets, P0 precision was 75 % and opt-out precision 67–75 % on the new sets). How the
+/// sets were made and the figures: the classification section of functions/README.md.
 /// </summary>
 public class PrecisionEvaluationTests(ITestOutputHelper output)
 {
@@ -35,6 +36,7 @@ public class PrecisionEvaluationTests(ITestOutputHelper output)
         }
 
         Assert.Equal(actual, truePositives);
+        Assert.True(truePositives >= 0.9 * predicted, $"P0 precision {truePositives}/{predicted} is below 90 %");
     }
 
     [Theory]
@@ -55,5 +57,6 @@ public class PrecisionEvaluationTests(ITestOutputHelper output)
         }
 
         Assert.Equal(actual, truePositives);
+        Assert.True(truePositives >= 0.9 * predicted, $"opt-out precision {truePositives}/{predicted} is below 90 %");
     }
 }
