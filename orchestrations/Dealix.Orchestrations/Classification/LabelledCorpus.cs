@@ -21,6 +21,22 @@ public static class LabelledCorpus
     /// <summary>Ticket corpus, held-out evaluation part: never trained on.</summary>
     public const string TicketsEval = "Classification.Data.tickets.eval.tsv";
 
+    /// <summary>
+    /// Tickets written after the models existed, to measure P0 precision on wording the training never saw (typical
+    /// false P0s: billing, feature and how-to questions marked urgent). The dev part may guide changes to the rules
+    /// and the training data; the sealed part only measures them. Neither is ever trained on.
+    /// </summary>
+    public const string TicketsDev = "Classification.Data.tickets.dev.tsv";
+
+    /// <summary>Sealed ticket evaluation set: measured, never tuned against, never trained on.</summary>
+    public const string TicketsSealed = "Classification.Data.tickets.sealed.tsv";
+
+    /// <summary>Replies written to measure false opt-outs (signatures, greetings, complaints); dev part.</summary>
+    public const string RepliesDev = "Classification.Data.replies.dev.tsv";
+
+    /// <summary>Sealed reply evaluation set: measured, never tuned against, never trained on.</summary>
+    public const string RepliesSealed = "Classification.Data.replies.sealed.tsv";
+
     /// <summary>Parses an embedded corpus file.</summary>
     public static List<LabelledText> Load(string fileName) => Parse(EmbeddedData.ReadText(fileName));
 

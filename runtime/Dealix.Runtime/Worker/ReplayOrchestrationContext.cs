@@ -89,7 +89,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         CheckThread();
         RefuseTaskVersion(options, "activity", name);
         ArgumentException.ThrowIfNullOrWhiteSpace(name.Name, nameof(name));
-        string? serializedInput = SerializeArgument(input, $"activity '{name}'");
+        string? serializedInput = SerializeArgument(input, "activity", name.Name);
         string? raw = options?.Retry is { } retry
             ? await WithRetryAsync(retry, subOrchestration: false, (attempt, firstId) => ScheduleActivity(name.Name, serializedInput, attempt, firstId))
             : await ScheduleActivity(name.Name, serializedInput, 1, -1).Task;
@@ -107,7 +107,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
             InstanceIds.Validate(fixedId, nameof(options));
         }
 
-        string? serializedInput = SerializeArgument(input, $"sub-orchestration '{orchestratorName}'");
+        string? serializedInput = SerializeArgument(input, "sub-orchestration", orchestratorName.Name);
         string? raw = options?.Retry is { } retry
             ? await WithRetryAsync(retry, subOrchestration: true, (_, _) => StartSubOrchestration(orchestratorName.Name, fixedId, serializedInput))
             : await StartSubOrchestration(orchestratorName.Name, fixedId, serializedInput).Task;
@@ -192,7 +192,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         CheckThread();
         InstanceIds.Validate(instanceId);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
-        string? serialized = SerializeArgument(payload, $"event '{eventName}'");
+        string? serialized = SerializeArgument(payload, "event", eventName);
         int id = _nextId++;
         _actions.Add(id, new SendEventAction(id, instanceId, eventName, serialized));
     }
@@ -200,7 +200,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override void SetCustomStatus(object? customStatus)
     {
         CheckThread();
-        string? serialized = SerializeArgument(customStatus, "custom status");
+        string? serialized = SerializeArgument(customStatus, "custom status", name: null);
         if (serialized is not null && serialized.Length * 2 > MaxCustomStatusBytes)
         {
             throw new ArgumentException(
@@ -226,7 +226,7 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true)
     {
         CheckThread();
-        ContinueAsNewRequested = new ContinueAsNewRequest(SerializeArgument(newInput, "continue-as-new input"), preserveUnprocessedEvents);
+        ContinueAsNewRequested = new ContinueAsNewRequest(SerializeArgument(newInput, "continue-as-new input", name: null), preserveUnprocessedEvents);
     }
 
     /// <summary>
@@ -276,7 +276,8 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         }
     }
 
-    private string? SerializeArgument(object? value, string what)
+    // The description is only put together when serializing fails: this runs for every call an orchestrator makes.
+    private string? SerializeArgument(object? value, string what, string? name)
     {
         try
         {
@@ -284,7 +285,8 @@ internal sealed partial class ReplayOrchestrationContext : TaskOrchestrationCont
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException)
         {
-            throw new ArgumentException($"The {what} cannot be serialized: {ex.Message}", ex);
+            string subject = name is null ? what : $"{what} '{name}'";
+            throw new ArgumentException($"The {subject} cannot be serialized: {ex.Message}", ex);
         }
     }
 

@@ -50,7 +50,11 @@ public class HeldOutEvaluationTests(ITestOutputHelper output)
     {
         var train = LabelledCorpus.Load(LabelledCorpus.RepliesTrain).Concat(LabelledCorpus.Load(LabelledCorpus.TicketsTrain))
             .Select(r => r.Text).ToHashSet(StringComparer.Ordinal);
-        var eval = LabelledCorpus.Load(LabelledCorpus.RepliesEval).Concat(LabelledCorpus.Load(LabelledCorpus.TicketsEval));
+        var eval = new[]
+        {
+            LabelledCorpus.RepliesEval, LabelledCorpus.TicketsEval, LabelledCorpus.RepliesDev, LabelledCorpus.RepliesSealed,
+            LabelledCorpus.TicketsDev, LabelledCorpus.TicketsSealed,
+        }.SelectMany(LabelledCorpus.Load);
 
         Assert.DoesNotContain(eval, r => train.Contains(r.Text));
     }

@@ -9,7 +9,7 @@ namespace Dealix.Orchestrations.Replies.Rules;
 /// (1) the opt-out safety rules (<see cref="OptOutDetector"/>), which nothing can overrule;
 /// (2) the learned classifier, which may add an opt-out (at a lower bar than other labels: the safe side)
 ///     and otherwise answers when its confidence reaches <see cref="ConfidenceThreshold"/>;
-/// (3) <c>unclear</c> for a human. An optional second opinion is merged by <see cref="WithSecondOpinion"/>.
+/// (3) <c>unclear</c> for a human. The model never reads a mail client's signature line (<see cref="MailSignature"/>). An optional second opinion is merged by <see cref="WithSecondOpinion"/>.
 /// Pure: no I/O, no clock; a 1 MB message costs what its first and last few hundred tokens cost the model.
 /// </summary>
 public sealed class ReplyClassifier
@@ -59,7 +59,15 @@ public sealed class ReplyClassifier
             return Result(ReplyCategory.Unclear, [], analysed.Language, 0, "fallback", null);
         }
 
-        TextPrediction prediction = _model.Predict(text);
+        // The model reads the message without the client's signature line ("Sent from my iPhone"), whose words
+        // otherwise look like an opt-out; a message that is nothing but a signature is for a human.
+        string modelText = MailSignature.Strip(text);
+        if (Tokenizer.Analyze(modelText).IsEmpty)
+        {
+            return Result(ReplyCategory.Unclear, [], analysed.Language, 0, "fallback", null);
+        }
+
+        TextPrediction prediction = _model.Predict(modelText);
         double optOutScore = prediction.ScoreOf("unsubscribe");
         if (optOutScore >= OptOutThreshold)
         {

@@ -14,7 +14,7 @@ namespace Dealix.Orchestrations.Support.Rules;
 public sealed class TicketClassifier
 {
     /// <summary>The model's P0 probability at or above which a ticket is raised to P0.</summary>
-    public const double P0Threshold = 0.25;
+    public const double P0Threshold = 0.30;
 
     /// <summary>Below this probability the model's label is not used for a ticket no keyword rule recognised.</summary>
     public const double ConfidenceThreshold = 0.5;
