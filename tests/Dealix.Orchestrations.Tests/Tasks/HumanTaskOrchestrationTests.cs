@@ -96,7 +96,7 @@ public sealed class HumanTaskOrchestrationTests : IAsyncLifetime
         Assert.Equal(
             [("team_lead", "warning", $"task-overdue:{TaskId}:L1"), ("founder", "critical", $"task-overdue:{TaskId}:L2")],
             _sent.Select(a => (a.OwnerRole, a.Severity, a.IdempotencyKey)));
-        Assert.All(_sent, a => Assert.Equal((Tenant, OperatorAlertKinds.TaskOverdue), (a.Tenant, a.Kind)));
+        Assert.All(_sent, a => Assert.Equal((Tenant, OperatorAlertKinds.TaskOverdue, null), (a.Tenant, a.Kind, OperatorAlertValidation.Problem(a))));
         HumanTask escalated = (await _store.GetAsync(Tenant, TaskId))!;
         Assert.Equal((2, "founder"), (escalated.EscalationLevel, escalated.EscalatedTo));
 

@@ -46,9 +46,9 @@ public sealed class EscalateOverdueHumanTasks(IHumanTaskStore store, IOperatorAl
             step.Severity,
             $"Overdue {task.Area} task: {task.Kind} (L{step.Level})",
             string.Create(CultureInfo.InvariantCulture,
-                $"Task {task.TaskId} of role {task.OwnerRole} ({task.Status}{(task.ClaimedBy is { } by ? $" by {by}" : string.Empty)}) was due {task.DueAt:u}; escalated to {step.Role}, level {step.Level}."),
+                $"Task {task.TaskId} of role {task.OwnerRole} ({task.Status}{(task.ClaimedBy is { } by ? $" by {by}" : string.Empty)}) was due {task.DueAt:u}; "
+                + $"escalated to {step.Role}, level {step.Level}. See GET /api/v1/tasks/{Uri.EscapeDataString(task.TaskId)}."),
             $"task-overdue:{task.TaskId}:L{step.Level}",
-            step.Role,
-            $"/api/v1/tasks/{Uri.EscapeDataString(task.TaskId)}");
+            step.Role);
     }
 }
