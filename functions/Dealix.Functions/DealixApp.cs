@@ -1,5 +1,6 @@
 using Dealix.Functions.Infrastructure;
 using Dealix.Functions.Infrastructure.CustomerSuccess;
+using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class DealixApp
     {
         services.AddDealsInfrastructure(configuration);
         services.AddCustomerSuccessInfrastructure(configuration);
+        services.AddOperatorAlerts(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
     }
 }
