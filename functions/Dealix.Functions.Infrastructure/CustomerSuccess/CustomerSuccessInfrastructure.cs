@@ -1,4 +1,6 @@
+using Dealix.Functions.Infrastructure.Tasks;
 using Dealix.Orchestrations.CustomerSuccess.Ports;
+using Dealix.Orchestrations.Tasks.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,6 +17,13 @@ public static class CustomerSuccessInfrastructure
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<CustomerSuccessOptions>(configuration.GetSection(CustomerSuccessOptions.Section));
         services.TryAddSingleton<ICustomerSuccessStore, TableCustomerSuccessStore>();
+
+        // The cadence creates human tasks; until the app composition registers the task store itself, make sure it is there.
+        if (!services.Any(d => d.ServiceType == typeof(IHumanTaskStore)))
+        {
+            services.AddHumanTaskStore();
+        }
+
         return services;
     }
 }

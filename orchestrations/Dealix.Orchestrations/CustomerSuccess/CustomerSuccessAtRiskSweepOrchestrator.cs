@@ -89,7 +89,7 @@ public sealed class CustomerSuccessAtRiskSweepOrchestrator : TaskOrchestrator<Cs
                     $"Customer {score.CustomerId} at risk: {Wire(score.Risk.Severity)} ({score.Risk.RiskScore}/100)",
                     $"Customer {score.CustomerId}: risk score {score.Risk.RiskScore} ({Wire(score.Risk.Severity)}), health {score.Health.Score} ({score.Health.Band})"
                     + (score.Health.RedFlags.Count > 0 ? $", red flags: {string.Join(", ", score.Health.RedFlags)}" : string.Empty) + ".",
-                    baseId, "csm", $"/api/v1/customer-ops/cs/customers/{score.CustomerId}/health?tenant={score.Tenant}"), CsRetries.Storage);
+                    baseId, "csm"), CsRetries.Storage);
                 alerts++;
             }
         }

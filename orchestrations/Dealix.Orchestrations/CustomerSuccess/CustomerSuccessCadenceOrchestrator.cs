@@ -118,7 +118,7 @@ public sealed class CustomerSuccessCadenceOrchestrator : TaskOrchestrator<Custom
             await context.CallActivityAsync<bool>(OperatorAlertActivities.Send, new OperatorAlert(
                 state.Tenant, "cs_handoff_blocked", "warning", $"Handoff of customer {state.CustomerId}: delivery not declared successful",
                 $"Customer {state.CustomerId}: SLA gate {(handoff.SlaGatePassed ? "passed" : "failed")}, Proof Pack approved {(handoff.ProofPackApproved ? "yes" : "no")}. Task {taskId}.",
-                taskId, "csm", Link(state)), CsRetries.Storage);
+                taskId, "csm"), CsRetries.Storage);
         }
 
         await context.CallActivityAsync<bool>(RecordAudit.Name, new RecordAuditInput(
@@ -150,7 +150,7 @@ public sealed class CustomerSuccessCadenceOrchestrator : TaskOrchestrator<Custom
             await context.CallActivityAsync<bool>(OperatorAlertActivities.Send, new OperatorAlert(
                 state.Tenant, touchpoint.Item, severity, $"{task.Title} (customer {state.CustomerId})",
                 $"Customer {state.CustomerId} ({state.Bundle}): {touchpoint.Item} on {touchpoint.Date:yyyy-MM-dd}. Task {taskId}.",
-                taskId, task.OwnerRole, Link(state)), CsRetries.Storage);
+                taskId, task.OwnerRole), CsRetries.Storage);
         }
 
         return taskId;
@@ -159,6 +159,4 @@ public sealed class CustomerSuccessCadenceOrchestrator : TaskOrchestrator<Custom
     private static void Publish(TaskOrchestrationContext context, CustomerSuccessCadenceInput state, IEnumerable<CadenceTouchpoint> upcoming) =>
         context.SetCustomStatus(new CadenceStatus(state.Tenant, state.CustomerId, state.Bundle, state.Month, CadencePlanner.RenewalOf(state),
             state.TouchpointsHeld, state.LastTouchpoint, [.. upcoming.Take(StatusTouchpoints)]));
-
-    private static string Link(CustomerSuccessCadenceInput state) => $"/api/v1/customer-ops/cs/cadences/{state.CustomerId}?tenant={state.Tenant}";
 }

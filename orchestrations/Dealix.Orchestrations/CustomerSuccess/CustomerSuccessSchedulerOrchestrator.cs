@@ -50,7 +50,7 @@ public sealed class CustomerSuccessSchedulerOrchestrator : TaskOrchestrator<CsJo
                 tenant.Key, "digest", missed.Count > 0 ? "warning" : "info",
                 $"Customer success today: {today.Count} touchpoints" + (missed.Count > 0 ? $", {missed.Count} missed" : string.Empty),
                 string.Join("\n", listed) + (more > 0 ? $"\n… and {more} more" : string.Empty),
-                $"{context.InstanceId}:{tenant.Key}", "csm", "/api/v1/customer-ops/cs/cadences"), CsRetries.Storage);
+                $"{context.InstanceId}:{tenant.Key}", "csm"), CsRetries.Storage);
             alerts++;
         }
 
