@@ -189,7 +189,7 @@ public static class CustomerSuccessApi
             return refusal;
         }
 
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(CustomerSuccessCadenceOrchestrator.InstanceId(tenant!, customerId), cancellation);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(CustomerSuccessCadenceOrchestrator.InstanceId(tenant!, customerId), getInputsAndOutputs: true, cancellation);
         if (instance is null)
         {
             return DealHttp.Problem(StatusCodes.Status404NotFound, "Not found", $"No cadence for customer {customerId}.", correlationId);
