@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure;
+using Dealix.Functions.Infrastructure.CustomerSuccess;
 using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class DealixApp
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDealsInfrastructure(configuration);
+        services.AddCustomerSuccessInfrastructure(configuration);
         services.AddOperatorAlerts(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
     }

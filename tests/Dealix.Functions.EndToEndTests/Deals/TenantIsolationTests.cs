@@ -65,6 +65,14 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("task-complete", "POST", "/api/v1/tasks/{task}/complete", """{"outcome":"completed"}""", HttpStatusCode.OK),
         new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
+        new("cscheckin", "POST", "/api/v1/customer-ops/cs/weekly-check-in", """{"drafts_pending":3}""", HttpStatusCode.OK),
+        new("csatrisk", "POST", "/api/v1/customer-ops/cs/at-risk-alert", """{"days_inactive":8,"drafts_pending":2,"last_proof_pack_days_ago":10}""", HttpStatusCode.OK),
+        new("csplan", "POST", "/api/v1/customer-ops/cs/success-plan", """{"bundle":"growth_starter"}""", HttpStatusCode.OK),
+        new("csstart", "POST", "/api/v1/customer-ops/cs/cadences", """{"customer_id":"iso-cust","bundle":"growth_starter"}""", HttpStatusCode.Accepted),
+        new("cscadence", "GET", "/api/v1/customer-ops/cs/cadences/iso-cust", null, HttpStatusCode.NotFound),
+        new("csinputs", "PUT", "/api/v1/customer-ops/cs/customers/iso-cust/health-inputs",
+            """{"active_days_last_7":3,"days_inactive":2,"median_approval_hours":10,"drafts_pending":4,"last_proof_pack_days_ago":9}""", HttpStatusCode.OK),
+        new("cshealth", "GET", "/api/v1/customer-ops/cs/customers/iso-cust/health", null, HttpStatusCode.NotFound),
     ];
 
     public static TheoryData<string, Caller> Matrix()
