@@ -1,3 +1,4 @@
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
@@ -38,6 +39,7 @@ public sealed class DraftDecisions(IDraftStore drafts, IAuditLedger ledger, Time
         }
 
         ReplyDraft draft = update.Draft;
+        CrashPoints.Hit("decision.after-transition");
         await ledger.AppendAsync(new AuditEntry(
             AuditIds.From($"decision:{tenantId}:{draftId}"), tenantId, draft.CorrelationId, "draft_decided", "B", reviewer, draft.DealInstanceId, now,
             Channel: System.Text.Json.JsonSerializer.Serialize(draft.Channel).Trim('"'), ApprovalId: draftId,
@@ -45,6 +47,7 @@ public sealed class DraftDecisions(IDraftStore drafts, IAuditLedger ledger, Time
             cancellationToken);
         await client.RaiseEventAsync(DealKeys.ApprovalInstanceId(tenantId, draftId), DealEvents.DraftDecided,
             new DraftDecision(draftId, decision, reviewer, reason, editedText, now, draft.CorrelationId), cancellationToken);
+        CrashPoints.Hit("decision.after-raise");
         return new DecisionResult(DecisionOutcome.Decided, draft);
     }
 }

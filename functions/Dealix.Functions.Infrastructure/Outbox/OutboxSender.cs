@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure.Channels;
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
@@ -110,7 +111,9 @@ public sealed partial class OutboxSender(
             return SendDisposition.Skipped;
         }
 
+        CrashPoints.Hit("outbox.after-claim");
         ChannelSendResult result = await router.SendAsync(Request(draft), cancellationToken);
+        CrashPoints.Hit("outbox.after-provider-call");
         DateTime at = clock.GetUtcNow().UtcDateTime;
         switch (result.Outcome)
         {

@@ -1,3 +1,4 @@
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
@@ -28,9 +29,12 @@ public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger le
             return InboxResult.Duplicate;
         }
 
+        CrashPoints.Hit("inbox.after-dedup");
         try
         {
-            return await HandOverAsync(client, tenantId, message, correlationId, cancellationToken);
+            InboxResult handedOver = await HandOverAsync(client, tenantId, message, correlationId, cancellationToken);
+            CrashPoints.Hit("inbox.after-handover");
+            return handedOver;
         }
         catch
         {
