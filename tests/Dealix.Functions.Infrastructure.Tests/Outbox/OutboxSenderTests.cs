@@ -128,6 +128,37 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_RedeliveryAfterSenderDiedBeforeTheProviderCall_RetriesAndSendsOnce()
+    {
+        OutboundMessage message = await ApprovedAsync();
+        await ClaimAsync(dispatched: false); // the process died between the claim and the provider call
+        Assert.Equal(SendDisposition.Skipped, await Sender().HandleAsync(message)); // the claim may still be alive
+
+        _clock.Advance(new OutboxOptions().SendingLease);
+
+        Assert.Equal(SendDisposition.Sent, await Sender().HandleAsync(message));
+        Assert.Single(_graph.Requests);
+        ReplyDraft draft = (await _stores.GetAsync("acme", "d1"))!;
+        Assert.Equal((DraftStatus.Sent, 2), (draft.Status, draft.SendAttempts));
+        Assert.Contains(_stores.Ledger, e => e.Action == "send_retry" && e.Reason == "claim_abandoned_before_provider_call");
+        _notifier.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Handle_RedeliveryAfterSenderDiedAfterDispatch_IsSendUnknownAndAnOperatorIsTold()
+    {
+        OutboundMessage message = await ApprovedAsync();
+        await ClaimAsync(dispatched: true); // the process died while the provider may have had the request
+        _clock.Advance(new OutboxOptions().SendingLease);
+
+        Assert.Equal(SendDisposition.Unknown, await Sender().HandleAsync(message));
+
+        Assert.Empty(_graph.Requests);
+        Assert.Equal(DraftStatus.SendUnknown, (await _stores.GetAsync("acme", "d1"))!.Status);
+        _notifier.Verify(n => n.NotifyAsync("acme", "d1", ApprovalStepKind.Escalation, "corr-1", "send-unknown:d1", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Handle_WhatsAppWindowClosedWhileHeld_IsNotSentFreeForm()
     {
         OutboundMessage message = await ApprovedAsync();
@@ -172,6 +203,16 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             ExpiresAt = _clock.GetUtcNow().UtcDateTime.AddHours(24),
         });
         return new OutboundMessage("acme", "d1", "deal:acme:wa-1", channel, "corr-1", false);
+    }
+
+    private async Task ClaimAsync(bool dispatched)
+    {
+        DateTime now = _clock.GetUtcNow().UtcDateTime;
+        await _stores.TransitionAsync("acme", "d1", [DraftStatus.Approved], DraftStatus.Sending, new DraftChange(At: now) { ClaimId = "dead-claim" });
+        if (dispatched)
+        {
+            await _stores.TransitionAsync("acme", "d1", [DraftStatus.Sending], DraftStatus.Sending, new DraftChange(At: now) { IfClaimId = "dead-claim", Dispatched = true });
+        }
     }
 
     private OutboxSender Sender()
