@@ -26,4 +26,7 @@ public sealed class OutboxOptions
     /// an operator is told.</summary>
     public int MaxSendAttempts { get; set; } = 5;
 
+    /// <summary>A send that certainly never reached the provider (it timed out before its request left) is tried again
+    /// after this delay.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 }

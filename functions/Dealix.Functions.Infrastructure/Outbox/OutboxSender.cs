@@ -155,6 +155,26 @@ public sealed partial class OutboxSender(
                     new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}") { IfClaimId = claimId }, CancellationToken.None);
                 await AuditAsync(message, "send", "failed", reason: $"{result.Provider}: {result.Error}");
                 return SendDisposition.Failed;
+            case SendOutcome.NotSent when claim.Draft!.SendAttempts < options.Value.MaxSendAttempts:
+                // Nothing reached the provider (e.g. a timeout while the request still waited for a connection): release
+                // the claim and send again later; flagging it would make an operator check a message that never left.
+                DraftUpdate released = await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Approved,
+                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}") { IfClaimId = claimId, ReleaseClaim = true, Recovered = true },
+                    CancellationToken.None);
+                if (released.Applied)
+                {
+                    await outbox.EnqueueAsync(message, options.Value.RetryDelay, CancellationToken.None);
+                    await AuditAsync(message, "send_retry", "requeued", reason: $"{result.Provider}: {result.Error}");
+                    Retried(log, draft.DraftId, claim.Draft.SendAttempts, message.CorrelationId);
+                }
+
+                return SendDisposition.Retried;
+            case SendOutcome.NotSent:
+                await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Failed,
+                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}; attempts exhausted") { IfClaimId = claimId }, CancellationToken.None);
+                await AuditAsync(message, "send", "failed", reason: $"{result.Provider}: {result.Error}; attempts exhausted");
+                await notifier.NotifyAsync(draft.TenantId, draft.DraftId, ApprovalStepKind.Escalation, message.CorrelationId, $"send-failed:{draft.DraftId}", CancellationToken.None);
+                return SendDisposition.Failed;
             default:
                 await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.SendUnknown,
                     new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}") { IfClaimId = claimId }, CancellationToken.None);

@@ -159,6 +159,20 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_TimeoutBeforeTheRequestLeft_IsRequeuedNotFlagged()
+    {
+        OutboundMessage message = await ApprovedAsync();
+
+        Assert.Equal(SendDisposition.Retried, await Sender(new HoldingHandler(TimeSpan.FromSeconds(5))).HandleAsync(message));
+
+        ReplyDraft draft = (await _stores.GetAsync("acme", "d1"))!;
+        Assert.Equal((DraftStatus.Approved, null), (draft.Status, draft.ClaimId));
+        _outbox.Verify(o => o.EnqueueAsync(message, new OutboxOptions().RetryDelay, It.IsAny<CancellationToken>()), Times.Once);
+        _notifier.VerifyNoOtherCalls();
+        Assert.Empty(_graph.Requests);
+    }
+
+    [Fact]
     public async Task Handle_WhatsAppWindowClosedWhileHeld_IsNotSentFreeForm()
     {
         OutboundMessage message = await ApprovedAsync();
@@ -215,20 +229,31 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         }
     }
 
-    private OutboxSender Sender()
+    private OutboxSender Sender(HttpMessageHandler? handler = null)
     {
         var killSwitch = new Mock<IKillSwitch>();
         killSwitch.Setup(k => k.IsPausedAsync(It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => _paused);
         var settings = new Mock<IDealSettings>();
         settings.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => _settings);
-        var cloud = new WhatsAppCloudAdapter(new HttpClient(), Options.Create(new WhatsAppOptions
+        var cloud = new WhatsAppCloudAdapter(handler is null ? new HttpClient() : new HttpClient(handler), Options.Create(new WhatsAppOptions
         {
             GraphBaseUrl = _graph.BaseUrl,
             PhoneNumberId = "106540352242922",
             AccessToken = "token",
+            Timeout = handler is null ? TimeSpan.FromSeconds(10) : TimeSpan.FromMilliseconds(300),
         }));
         var links = new UnsubscribeLinks(Options.Create(new ApprovalOptions { CallbackSigningKey = new string('k', 40) }), Options.Create(new SmtpOptions()));
         return new OutboxSender(_stores, _stores, killSwitch.Object, settings.Object, _stores, _outbox.Object, _notifier.Object,
             new ChannelRouter([cloud]), links, Options.Create(new OutboxOptions()), _clock, NullLogger<OutboxSender>.Instance);
+    }
+
+    /// <summary>Holds each request for a while before it goes out, honouring cancellation.</summary>
+    private sealed class HoldingHandler(TimeSpan hold) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(hold, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }
