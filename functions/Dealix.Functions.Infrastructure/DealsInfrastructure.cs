@@ -56,6 +56,7 @@ public static class DealsInfrastructure
         services.AddSingleton<ChannelRouter>();
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<OutboxRecovery>();
         services.AddSingleton<CallbackTokens>();
         services.AddSingleton<DraftDecisions>();
         services.AddSingleton<DealInbox>();

@@ -1,3 +1,4 @@
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
@@ -32,12 +33,17 @@ public sealed class DraftDecisions(IDraftStore drafts, IAuditLedger ledger, Time
             return new DecisionResult(DecisionOutcome.NotFound, null);
         }
 
-        if (!update.Applied)
+        if (!update.Applied && !IsSameDecisionNotYetActedOn(update.Draft, to, reviewer))
         {
             return new DecisionResult(DecisionOutcome.NotPending, update.Draft);
         }
 
+        // Applied now, or this reviewer's own earlier attempt applied it and the process died before the event was
+        // raised (the caller saw no answer and retries): record and raise again. The ledger line has a fixed id, and
+        // the approval instance takes the first decision it gets, so a second raise changes nothing.
         ReplyDraft draft = update.Draft;
+        now = draft.DecidedAt ?? now;
+        CrashPoints.Hit("decision.after-transition");
         await ledger.AppendAsync(new AuditEntry(
             AuditIds.From($"decision:{tenantId}:{draftId}"), tenantId, draft.CorrelationId, "draft_decided", "B", reviewer, draft.DealInstanceId, now,
             Channel: System.Text.Json.JsonSerializer.Serialize(draft.Channel).Trim('"'), ApprovalId: draftId,
@@ -45,6 +51,11 @@ public sealed class DraftDecisions(IDraftStore drafts, IAuditLedger ledger, Time
             cancellationToken);
         await client.RaiseEventAsync(DealKeys.ApprovalInstanceId(tenantId, draftId), DealEvents.DraftDecided,
             new DraftDecision(draftId, decision, reviewer, reason, editedText, now, draft.CorrelationId), cancellationToken);
+        CrashPoints.Hit("decision.after-raise");
         return new DecisionResult(DecisionOutcome.Decided, draft);
     }
+
+    /// <summary>True when the draft already carries this very decision by this reviewer and nothing acted on it yet.</summary>
+    private static bool IsSameDecisionNotYetActedOn(ReplyDraft draft, DraftStatus to, string reviewer) =>
+        draft.Status == to && (to is DraftStatus.Approved or DraftStatus.Rejected) && string.Equals(draft.Reviewer, reviewer, StringComparison.Ordinal);
 }

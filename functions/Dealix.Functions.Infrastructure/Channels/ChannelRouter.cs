@@ -5,7 +5,7 @@ namespace Dealix.Functions.Infrastructure.Channels;
 /// <summary>
 /// Picks providers per channel and falls back only when it is safe (§10.6): WhatsApp goes through Ultramsg first where
 /// configured and falls back to the Cloud API only when Ultramsg certainly did not send (rejected, unreachable, not
-/// configured); an unknown outcome never falls back, since that could deliver the message twice.
+/// configured, or the call failed before anything reached it); an unknown outcome never falls back, since that could deliver the message twice.
 /// </summary>
 public sealed class ChannelRouter(IEnumerable<IChannelAdapter> adapters)
 {
@@ -31,7 +31,7 @@ public sealed class ChannelRouter(IEnumerable<IChannelAdapter> adapters)
         foreach (IChannelAdapter adapter in candidates)
         {
             result = await adapter.SendAsync(request, cancellationToken);
-            if (result.Outcome != SendOutcome.Rejected)
+            if (result.Outcome is not (SendOutcome.Rejected or SendOutcome.NotSent))
             {
                 return result;
             }

@@ -8,5 +8,7 @@ public sealed record ChannelSendResult(SendOutcome Outcome, string Provider, str
 
     public static ChannelSendResult Rejected(string provider, string error) => new(SendOutcome.Rejected, provider, null, error);
 
+    public static ChannelSendResult NotSent(string provider, string error) => new(SendOutcome.NotSent, provider, null, error);
+
     public static ChannelSendResult Unknown(string provider, string error) => new(SendOutcome.Unknown, provider, null, error);
 }

@@ -33,14 +33,20 @@ public static class ProviderResilience
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError;
 
     /// <summary>Runs an HTTP call through the pipeline and classifies what cannot be answered.</summary>
+    /// <remarks>The call wraps its request content with the probe it is given (<see cref="TransmitProbe.Track"/>): a timeout
+    /// or a lost connection before any body started is <see cref="SendOutcome.NotSent"/> (nothing reached the provider,
+    /// the sender tries again), after it <see cref="SendOutcome.Unknown"/>.</remarks>
     public static async Task<ChannelSendResult> SendAsync(
-        ResiliencePipeline<HttpResponseMessage> pipeline, string provider, Func<CancellationToken, ValueTask<HttpResponseMessage>> call,
+        ResiliencePipeline<HttpResponseMessage> pipeline, string provider, Func<TransmitProbe, CancellationToken, ValueTask<HttpResponseMessage>> call,
         Func<HttpResponseMessage, Task<ChannelSendResult>> classify, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(call);
+        var probe = new TransmitProbe();
         HttpResponseMessage response;
         try
         {
-            response = await pipeline.ExecuteAsync(call, cancellationToken);
+            response = await pipeline.ExecuteAsync(token => call(probe, token), cancellationToken);
         }
         catch (HttpRequestException e) when (NothingWasSent(e))
         {
@@ -48,11 +54,11 @@ public static class ProviderResilience
         }
         catch (TimeoutRejectedException)
         {
-            return ChannelSendResult.Unknown(provider, "timeout");
+            return probe.BodyStarted ? ChannelSendResult.Unknown(provider, "timeout") : ChannelSendResult.NotSent(provider, "timeout_before_send");
         }
         catch (HttpRequestException)
         {
-            return ChannelSendResult.Unknown(provider, "connection_lost");
+            return probe.BodyStarted ? ChannelSendResult.Unknown(provider, "connection_lost") : ChannelSendResult.NotSent(provider, "connection_lost_before_send");
         }
 
         using (response)

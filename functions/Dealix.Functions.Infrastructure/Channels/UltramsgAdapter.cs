@@ -40,9 +40,9 @@ public sealed class UltramsgAdapter(HttpClient http, IOptions<UltramsgOptions> o
             ["body"] = request.Text,
             ["referenceId"] = request.DraftId,
         };
-        return ProviderResilience.SendAsync(_pipeline, Provider, async token =>
+        return ProviderResilience.SendAsync(_pipeline, Provider, async (probe, token) =>
         {
-            using var content = new FormUrlEncodedContent(fields);
+            using HttpContent content = probe.Track(new FormUrlEncodedContent(fields));
             return await http.PostAsync(url, content, token);
         }, ClassifyAsync, cancellationToken);
     }

@@ -44,9 +44,9 @@ public sealed class UnifonicSmsAdapter(HttpClient http, IOptions<UnifonicOptions
             ["CorrelationID"] = request.DraftId,
         };
         string url = $"{_options.BaseUrl.TrimEnd('/')}/rest/SMS/messages";
-        return ProviderResilience.SendAsync(_pipeline, Provider, async token =>
+        return ProviderResilience.SendAsync(_pipeline, Provider, async (probe, token) =>
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = probe.Track(new FormUrlEncodedContent(fields)) };
             message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             return await http.SendAsync(message, token);
         }, ClassifyAsync, cancellationToken);

@@ -40,9 +40,9 @@ public sealed class WhatsAppCloudAdapter(HttpClient http, IOptions<WhatsAppOptio
 
         string url = $"{_options.GraphBaseUrl.TrimEnd('/')}/{_options.GraphVersion}/{Uri.EscapeDataString(_options.PhoneNumberId)}/messages";
         byte[] body = Body(request.To, request.Text);
-        return ProviderResilience.SendAsync(_pipeline, Provider, async token =>
+        return ProviderResilience.SendAsync(_pipeline, Provider, async (probe, token) =>
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = probe.Track(new ByteArrayContent(body)) };
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AccessToken);
             return await http.SendAsync(message, token);

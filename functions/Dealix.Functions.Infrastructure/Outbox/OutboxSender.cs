@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure.Channels;
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
@@ -15,6 +16,8 @@ namespace Dealix.Functions.Infrastructure.Outbox;
 /// A WhatsApp text outside the 24-hour window (a follow-up, or a reply whose window closed while it waited) is not sent
 /// free-form: it becomes <c>manual_required</c>.
 /// An unknown outcome becomes <c>send_unknown</c> and an operator is told; it is never retried automatically.
+/// A claim whose sender died (older than <see cref="OutboxOptions.SendingLease"/>) is retried when it never reached the
+/// provider call, and flagged <c>send_unknown</c> when it did (see <see cref="ResolveAbandonedClaimAsync"/>).
 /// </summary>
 public sealed partial class OutboxSender(
     IDraftStore drafts,
@@ -57,13 +60,25 @@ public sealed partial class OutboxSender(
             return SendDisposition.Refused;
         }
 
+        DateTime now = clock.GetUtcNow().UtcDateTime;
+        if (draft.Status == DraftStatus.Sending && IsAbandoned(draft, now))
+        {
+            // Its sender died (a redelivered message finds the claim it left): retry or flag, never leave it.
+            SendDisposition resolved = await ResolveAbandonedClaimAsync(draft, requeue: false, cancellationToken);
+            if (resolved != SendDisposition.Retried)
+            {
+                return resolved;
+            }
+
+            draft = await drafts.GetAsync(message.TenantId, message.DraftId, cancellationToken) ?? draft;
+        }
+
         if (draft.Status != DraftStatus.Approved)
         {
             Skipped(log, message.DraftId, draft.Status.ToString());
             return SendDisposition.Skipped; // a redelivery, or a draft decided otherwise: never a second send
         }
 
-        DateTime now = clock.GetUtcNow().UtcDateTime;
         if (await suppression.FindAsync(draft.TenantId, draft.Channel, draft.To, cancellationToken) is { } suppressed)
         {
             await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.Cancelled, new DraftChange("automation", now, "suppressed"), cancellationToken);
@@ -102,37 +117,129 @@ public sealed partial class OutboxSender(
         }
 
         // The idempotency key is recorded before the provider call: only the caller that moves the draft to
-        // 'sending' may call the provider, so a redelivered or concurrent message cannot send it twice.
+        // 'sending' may call the provider, so a redelivered or concurrent message cannot send it twice. The claim has
+        // an id of its own; every later write of this attempt is conditional on it, so a claim taken over after this
+        // process was presumed dead cannot be overwritten by it.
+        string claimId = Guid.NewGuid().ToString("N");
         DraftUpdate claim = await drafts.TransitionAsync(
-            draft.TenantId, draft.DraftId, Approved, DraftStatus.Sending, new DraftChange(At: now, Reason: "sending"), cancellationToken);
+            draft.TenantId, draft.DraftId, Approved, DraftStatus.Sending, new DraftChange(At: now, Reason: "sending") { ClaimId = claimId }, cancellationToken);
         if (!claim.Applied)
         {
             return SendDisposition.Skipped;
         }
 
+        CrashPoints.Hit("outbox.after-claim");
+
+        // Until this mark a dead sender certainly did not call the provider, and its claim is retried; after it, the
+        // provider may have the message, and an abandoned claim goes to an operator as send_unknown.
+        DraftUpdate dispatched = await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Sending,
+            new DraftChange(At: clock.GetUtcNow().UtcDateTime) { IfClaimId = claimId, Dispatched = true }, cancellationToken);
+        if (!dispatched.Applied)
+        {
+            return SendDisposition.Skipped;
+        }
+
         ChannelSendResult result = await router.SendAsync(Request(draft), cancellationToken);
+        CrashPoints.Hit("outbox.after-provider-call");
         DateTime at = clock.GetUtcNow().UtcDateTime;
         switch (result.Outcome)
         {
             case SendOutcome.Sent:
                 await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Sent,
-                    new DraftChange(At: at, Reason: result.Provider, ProviderMessageId: result.ProviderMessageId), CancellationToken.None);
+                    new DraftChange(At: at, Reason: result.Provider, ProviderMessageId: result.ProviderMessageId) { IfClaimId = claimId }, CancellationToken.None);
                 await AuditAsync(message, "send", "sent", reason: result.Provider);
                 Sent(log, draft.DraftId, result.Provider, message.CorrelationId);
                 return SendDisposition.Sent;
             case SendOutcome.Rejected:
                 await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Failed,
-                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}"), CancellationToken.None);
+                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}") { IfClaimId = claimId }, CancellationToken.None);
                 await AuditAsync(message, "send", "failed", reason: $"{result.Provider}: {result.Error}");
+                return SendDisposition.Failed;
+            case SendOutcome.NotSent when claim.Draft!.SendAttempts < options.Value.MaxSendAttempts:
+                // Nothing reached the provider (e.g. a timeout while the request still waited for a connection): release
+                // the claim and send again later; flagging it would make an operator check a message that never left.
+                DraftUpdate released = await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Approved,
+                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}") { IfClaimId = claimId, ReleaseClaim = true, Recovered = true },
+                    CancellationToken.None);
+                if (released.Applied)
+                {
+                    await outbox.EnqueueAsync(message, options.Value.RetryDelay, CancellationToken.None);
+                    await AuditAsync(message, "send_retry", "requeued", reason: $"{result.Provider}: {result.Error}");
+                    Retried(log, draft.DraftId, claim.Draft.SendAttempts, message.CorrelationId);
+                }
+
+                return SendDisposition.Retried;
+            case SendOutcome.NotSent:
+                await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Failed,
+                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}; attempts exhausted") { IfClaimId = claimId }, CancellationToken.None);
+                await AuditAsync(message, "send", "failed", reason: $"{result.Provider}: {result.Error}; attempts exhausted");
+                await notifier.NotifyAsync(draft.TenantId, draft.DraftId, ApprovalStepKind.Escalation, message.CorrelationId, $"send-failed:{draft.DraftId}", CancellationToken.None);
                 return SendDisposition.Failed;
             default:
                 await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.SendUnknown,
-                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}"), CancellationToken.None);
+                    new DraftChange(At: at, Reason: $"{result.Provider}: {result.Error}") { IfClaimId = claimId }, CancellationToken.None);
                 await AuditAsync(message, "send", "send_unknown", reason: $"{result.Provider}: {result.Error}");
                 await notifier.NotifyAsync(draft.TenantId, draft.DraftId, ApprovalStepKind.Escalation, message.CorrelationId, $"send-unknown:{draft.DraftId}", CancellationToken.None);
                 Unknown(log, draft.DraftId, result.Provider, message.CorrelationId);
                 return SendDisposition.Unknown;
         }
+    }
+
+    /// <summary>
+    /// True when a <c>sending</c> claim has outlived <see cref="OutboxOptions.SendingLease"/>, longer than any live
+    /// attempt takes (provider timeouts and retries included): its sender is gone.
+    /// </summary>
+    public bool IsAbandoned(ReplyDraft draft, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return draft.Status == DraftStatus.Sending && (draft.ClaimedAt ?? draft.DecidedAt ?? draft.CreatedAt) + options.Value.SendingLease <= now;
+    }
+
+    /// <summary>
+    /// Settles an abandoned claim: never dispatched, the provider certainly did not get the message and the draft goes
+    /// back to <c>approved</c> to be sent again (re-queued when <paramref name="requeue"/>), unless it has used up
+    /// <see cref="OutboxOptions.MaxSendAttempts"/> (then failed, an operator is told); dispatched (or claimed before claims
+    /// were recorded), the provider may have it: <c>send_unknown</c>, and an operator is told.
+    /// </summary>
+    public async Task<SendDisposition> ResolveAbandonedClaimAsync(ReplyDraft draft, bool requeue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        DateTime now = clock.GetUtcNow().UtcDateTime;
+        var message = new OutboundMessage(draft.TenantId, draft.DraftId, draft.DealInstanceId, draft.Channel, draft.CorrelationId, draft.AutoApproved);
+        bool dispatched = draft.DispatchedAt is not null || draft.ClaimId is null;
+        if (!dispatched && draft.SendAttempts < options.Value.MaxSendAttempts)
+        {
+            DraftUpdate released = await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, DraftStatus.Approved,
+                new DraftChange(At: now, Reason: "claim_abandoned_before_provider_call") { IfClaimId = draft.ClaimId, ReleaseClaim = true, Recovered = true },
+                cancellationToken);
+            if (!released.Applied)
+            {
+                return SendDisposition.Skipped;
+            }
+
+            await AuditAsync(message, "send_retry", "requeued", reason: "claim_abandoned_before_provider_call");
+            if (requeue)
+            {
+                await outbox.EnqueueAsync(message, null, cancellationToken);
+            }
+
+            Retried(log, draft.DraftId, draft.SendAttempts, draft.CorrelationId);
+            return SendDisposition.Retried;
+        }
+
+        DraftStatus to = dispatched ? DraftStatus.SendUnknown : DraftStatus.Failed;
+        string reason = dispatched ? "sender_died_after_dispatch" : "send_attempts_exhausted";
+        DraftUpdate flagged = await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Sending, to,
+            new DraftChange(At: now, Reason: reason) { IfClaimId = draft.ClaimId }, cancellationToken);
+        if (!flagged.Applied)
+        {
+            return SendDisposition.Skipped;
+        }
+
+        await AuditAsync(message, "send", dispatched ? "send_unknown" : "failed", reason: reason);
+        await notifier.NotifyAsync(draft.TenantId, draft.DraftId, ApprovalStepKind.Escalation, draft.CorrelationId, $"send-unknown:{draft.DraftId}", CancellationToken.None);
+        Unknown(log, draft.DraftId, reason, draft.CorrelationId);
+        return dispatched ? SendDisposition.Unknown : SendDisposition.Failed;
     }
 
     private ChannelSendRequest Request(ReplyDraft draft) => new(
@@ -156,6 +263,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(1152, LogLevel.Information, "Outbox: draft {DraftId} sent via {Provider} (correlation {CorrelationId})")]
     private static partial void Sent(ILogger logger, string draftId, string provider, string correlationId);
+
+    [LoggerMessage(1154, LogLevel.Warning, "Outbox: draft {DraftId} claim abandoned before the provider call (attempt {Attempt}); sent again (correlation {CorrelationId})")]
+    private static partial void Retried(ILogger logger, string draftId, int attempt, string correlationId);
 
     [LoggerMessage(1153, LogLevel.Warning, "Outbox: draft {DraftId} outcome unknown via {Provider}; an operator decides (correlation {CorrelationId})")]
     private static partial void Unknown(ILogger logger, string draftId, string provider, string correlationId);

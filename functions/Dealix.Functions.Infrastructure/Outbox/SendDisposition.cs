@@ -29,4 +29,7 @@ public enum SendDisposition
 
     /// <summary>A Class B action without a correlation id, or an unknown draft.</summary>
     Refused,
+
+    /// <summary>An abandoned claim that never reached the provider: the draft is approved again and sent anew.</summary>
+    Retried,
 }

@@ -51,20 +51,12 @@ public sealed class TableDraftStore(DealTables tables) : IDraftStore
             }
 
             ReplyDraft current = FromEntity(row.Value!);
-            if (!from.Contains(current.Status))
+            if (!from.Contains(current.Status) || !change.Accepts(current))
             {
                 return new DraftUpdate(current, false);
             }
 
-            ReplyDraft next = current with
-            {
-                Status = to,
-                Reviewer = change.Reviewer ?? current.Reviewer,
-                DecidedAt = change.At ?? current.DecidedAt,
-                DecisionReason = change.Reason ?? current.DecisionReason,
-                Text = change.EditedText ?? current.Text,
-                ProviderMessageId = change.ProviderMessageId ?? current.ProviderMessageId,
-            };
+            ReplyDraft next = change.ApplyTo(current, to);
             try
             {
                 await table.UpdateEntityAsync(ToEntity(next), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -138,6 +130,19 @@ public sealed class TableDraftStore(DealTables tables) : IDraftStore
         ["CreatedAt"] = DateTime.SpecifyKind(draft.CreatedAt, DateTimeKind.Utc),
         ["Data"] = JsonSerializer.Serialize(draft, StoredJson.Options),
     };
+
+    /// <summary>Drafts of every tenant in <paramref name="statuses"/> (a scan across partitions, for the outbox recovery).</summary>
+    public async IAsyncEnumerable<ReplyDraft> ListInStatusAsync(IReadOnlyCollection<DraftStatus> statuses,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        TableClient table = await tables.GetAsync(Table);
+        string filter = string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {Wire(s)}")));
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(row);
+        }
+    }
 
     private static ReplyDraft FromEntity(TableEntity entity) =>
         JsonSerializer.Deserialize<ReplyDraft>(entity.GetString("Data"), StoredJson.Options)

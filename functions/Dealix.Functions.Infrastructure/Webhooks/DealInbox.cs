@@ -1,3 +1,4 @@
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
@@ -11,7 +12,8 @@ namespace Dealix.Functions.Infrastructure.Webhooks;
 /// <summary>
 /// Hands accepted inbound messages to their deal: the first message of a contact starts
 /// <see cref="DealLifecycleOrchestrator"/> under <c>deal:{tenant}:{contact}</c>, later ones are raised to it as
-/// <see cref="DealEvents.InboundMessageReceived"/>. Redeliveries are dropped by provider message id before this.
+/// <see cref="DealEvents.InboundMessageReceived"/>. Redeliveries of a handed-over message are dropped by provider message id;
+/// a message recorded but never handed over (the process died in between) is handed over when it is redelivered.
 /// Messages without text (images, voice notes) and automated mail are recorded but start nothing.
 /// </summary>
 public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger ledger, TimeProvider clock)
@@ -23,14 +25,21 @@ public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger le
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(message);
-        if (!await deduplicator.TryRecordAsync(message.Provider, message.ProviderMessageId, cancellationToken))
+        if (!await deduplicator.TryRecordAsync(message.Provider, message.ProviderMessageId, cancellationToken)
+            && await deduplicator.IsHandedOverAsync(message.Provider, message.ProviderMessageId, cancellationToken))
         {
             return InboxResult.Duplicate;
         }
 
+        // Recorded but not handed over yet: new, or its first delivery died between the two (a SIGKILL runs no catch
+        // block) or is still handing over. Hand over (again): the deal drops a provider message id it already has.
+        CrashPoints.Hit("inbox.after-dedup");
         try
         {
-            return await HandOverAsync(client, tenantId, message, correlationId, cancellationToken);
+            InboxResult handedOver = await HandOverAsync(client, tenantId, message, correlationId, cancellationToken);
+            await deduplicator.MarkHandedOverAsync(message.Provider, message.ProviderMessageId, cancellationToken);
+            CrashPoints.Hit("inbox.after-handover");
+            return handedOver;
         }
         catch
         {

@@ -1,4 +1,5 @@
 using Dealix.Functions.Durable;
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
@@ -16,13 +17,19 @@ public static class DealOrchestrationFunctions
 {
     /// <summary>Runs <see cref="DealLifecycleOrchestrator"/>: one instance per contact.</summary>
     [Function(DealLifecycleOrchestrator.Name)]
-    public static Task<DealOutcome?> DealLifecycle([OrchestrationTrigger] TaskOrchestrationContext context, DealState input) =>
-        new DealLifecycleOrchestrator().RunAsync(context, input);
+    public static Task<DealOutcome?> DealLifecycle([OrchestrationTrigger] TaskOrchestrationContext context, DealState input)
+    {
+        CrashPoints.Hit("orchestrator:" + DealLifecycleOrchestrator.Name);
+        return new DealLifecycleOrchestrator().RunAsync(context, input);
+    }
 
     /// <summary>Runs <see cref="DraftApprovalOrchestrator"/>: waits for an operator's decision on one draft.</summary>
     [Function(DraftApprovalOrchestrator.Name)]
-    public static Task<DraftDecision> DraftApproval([OrchestrationTrigger] TaskOrchestrationContext context, DraftApprovalInput input) =>
-        new DraftApprovalOrchestrator().RunAsync(context, input);
+    public static Task<DraftDecision> DraftApproval([OrchestrationTrigger] TaskOrchestrationContext context, DraftApprovalInput input)
+    {
+        CrashPoints.Hit("orchestrator:" + DraftApprovalOrchestrator.Name);
+        return new DraftApprovalOrchestrator().RunAsync(context, input);
+    }
 
     /// <summary>Runs the <see cref="AssembleEvidencePack"/> activity.</summary>
     [Function(AssembleEvidencePack.Name)]

@@ -1,3 +1,4 @@
+using Dealix.Functions.Infrastructure.Reliability;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,12 +12,23 @@ namespace Dealix.Functions.Durable;
 internal static class ActivityFunction
 {
     /// <summary>Creates <typeparamref name="TActivity"/> with its dependencies and runs it on <paramref name="input"/>.</summary>
+    /// <remarks>Crash points (RELIABILITY.md) <c>activity.before:{name}</c> and <c>activity.after:{name}</c>: after the
+    /// side effect, before the engine records the result.</remarks>
     public static Task<TOutput> RunAsync<TActivity, TInput, TOutput>(FunctionContext function, string instanceId, TInput input)
         where TActivity : TaskActivity<TInput, TOutput>
     {
         ArgumentNullException.ThrowIfNull(function);
         TActivity activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices);
-        return activity.RunAsync(new FunctionActivityContext(function.FunctionDefinition.Name, instanceId), input);
+        var context = new FunctionActivityContext(function.FunctionDefinition.Name, instanceId);
+        return CrashPoints.IsArmed ? WithCrashPointsAsync(activity, context, input) : activity.RunAsync(context, input);
+    }
+
+    private static async Task<TOutput> WithCrashPointsAsync<TInput, TOutput>(TaskActivity<TInput, TOutput> activity, FunctionActivityContext context, TInput input)
+    {
+        CrashPoints.Hit($"activity.before:{context.Name.Name}");
+        TOutput output = await activity.RunAsync(context, input);
+        CrashPoints.Hit($"activity.after:{context.Name.Name}");
+        return output;
     }
 
     private sealed class FunctionActivityContext(string name, string instanceId) : TaskActivityContext

@@ -267,13 +267,13 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
             await CancelPendingAsync(previous, "superseded", correlationId);
         }
 
-        string draftId = NewId("d");
+        string newDraftId = NewId("d");
         DateTime? windowClosesAt = State.Channel == MessageChannel.WhatsApp && State.LastInboundAt is { } last ? last.AddHours(24) : null;
         ApprovalPlan plan = ApprovalPolicy.PlanFor(kind, stageForPolicy, State.Channel, Now, windowClosesAt);
         bool auto = policy.AutoSendAllowed;
         var draft = new ReplyDraft
         {
-            DraftId = draftId,
+            DraftId = newDraftId,
             TenantId = State.TenantId,
             DealInstanceId = InstanceId,
             ContactId = State.ContactId,
@@ -295,7 +295,12 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
             DecisionReason = auto ? "auto_send_allowed" : null,
             InReplyToMessageId = inReplyTo,
         };
-        await context.CallActivityAsync<ReplyDraft>(CreateReplyDraft.Name, new CreateDraftInput(draft, NewKey(CreateReplyDraft.Name)), Retries.Storage);
+        ReplyDraft? created = await context.CallActivityAsync<ReplyDraft>(CreateReplyDraft.Name, new CreateDraftInput(draft, NewKey(CreateReplyDraft.Name)), Retries.Storage);
+
+        // The activity returns the draft that answers this message: the new one, or the one an earlier run of this
+        // episode wrote before its process died (that run's time, hence its ids, differed). Adopting it keeps one draft
+        // per inbound message. Recorded histories hold the new draft as the output, so they replay unchanged.
+        string draftId = created?.DraftId ?? newDraftId;
 
         if (auto)
         {

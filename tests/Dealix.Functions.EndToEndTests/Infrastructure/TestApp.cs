@@ -70,6 +70,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Keys:Master"] = MasterKey,
             ["AzureWebJobs.EverySecond.Disabled"] = "true",
             ["AzureWebJobs.Orders.Disabled"] = "true",
+            ["AzureWebJobs.OutboxRecovery.Disabled"] = "true", // it re-queues approved drafts that tests seed; Reliability/ tests run it
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

@@ -72,6 +72,27 @@ public sealed class ChannelAdapterTests
     }
 
     [Fact]
+    public async Task WhatsAppCloud_TimeoutBeforeTheRequestLeft_IsNotSentAndReachedNothing()
+    {
+        // The attempt's time runs out while the request still waits to go out (here: a handler that holds it, as a
+        // starved thread pool or a connection that never opens does): nothing can have reached the provider.
+        await using FakeProvider graph = await FakeProvider.StartAsync();
+        graph.Answer(200, """{"messages":[{"id":"wamid.LATE"}]}""");
+        var adapter = new WhatsAppCloudAdapter(new HttpClient(new HoldingHandler(TimeSpan.FromSeconds(5))), Options.Create(new WhatsAppOptions
+        {
+            GraphBaseUrl = graph.BaseUrl,
+            PhoneNumberId = "106540352242922",
+            AccessToken = "EAAG-test-token",
+            Timeout = TimeSpan.FromMilliseconds(300),
+        }));
+
+        ChannelSendResult result = await adapter.SendAsync(Request());
+
+        Assert.Equal((SendOutcome.NotSent, "timeout_before_send"), (result.Outcome, result.Error));
+        Assert.Empty(graph.Requests);
+    }
+
+    [Fact]
     public async Task WhatsAppCloud_Throttled_IsRetriedBecauseNothingWasSent()
     {
         await using FakeProvider graph = await FakeProvider.StartAsync();
@@ -174,5 +195,15 @@ public sealed class ChannelAdapterTests
     {
         using JsonDocument body = JsonDocument.Parse(WhatsAppCloudAdapter.Body("+966 51 111 1111", "hi"));
         Assert.Equal("966511111111", body.RootElement.GetProperty("to").GetString());
+    }
+
+    /// <summary>Holds each request for a while before it goes out, honouring cancellation.</summary>
+    private sealed class HoldingHandler(TimeSpan hold) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(hold, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

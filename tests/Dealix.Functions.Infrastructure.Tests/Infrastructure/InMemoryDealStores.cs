@@ -49,20 +49,12 @@ public sealed class InMemoryDealStores : IDraftStore, IAuditLedger, ISuppression
                 return Task.FromResult(new DraftUpdate(null, false));
             }
 
-            if (!from.Contains(current.Status))
+            if (!from.Contains(current.Status) || !change.Accepts(current))
             {
                 return Task.FromResult(new DraftUpdate(current, false));
             }
 
-            ReplyDraft next = current with
-            {
-                Status = to,
-                Reviewer = change.Reviewer ?? current.Reviewer,
-                DecidedAt = change.At ?? current.DecidedAt,
-                DecisionReason = change.Reason ?? current.DecisionReason,
-                Text = change.EditedText ?? current.Text,
-                ProviderMessageId = change.ProviderMessageId ?? current.ProviderMessageId,
-            };
+            ReplyDraft next = change.ApplyTo(current, to);
             _drafts[(tenantId, draftId)] = next;
             return Task.FromResult(new DraftUpdate(next, true));
         }

@@ -128,6 +128,51 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_RedeliveryAfterSenderDiedBeforeTheProviderCall_RetriesAndSendsOnce()
+    {
+        OutboundMessage message = await ApprovedAsync();
+        await ClaimAsync(dispatched: false); // the process died between the claim and the provider call
+        Assert.Equal(SendDisposition.Skipped, await Sender().HandleAsync(message)); // the claim may still be alive
+
+        _clock.Advance(new OutboxOptions().SendingLease);
+
+        Assert.Equal(SendDisposition.Sent, await Sender().HandleAsync(message));
+        Assert.Single(_graph.Requests);
+        ReplyDraft draft = (await _stores.GetAsync("acme", "d1"))!;
+        Assert.Equal((DraftStatus.Sent, 2), (draft.Status, draft.SendAttempts));
+        Assert.Contains(_stores.Ledger, e => e.Action == "send_retry" && e.Reason == "claim_abandoned_before_provider_call");
+        _notifier.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Handle_RedeliveryAfterSenderDiedAfterDispatch_IsSendUnknownAndAnOperatorIsTold()
+    {
+        OutboundMessage message = await ApprovedAsync();
+        await ClaimAsync(dispatched: true); // the process died while the provider may have had the request
+        _clock.Advance(new OutboxOptions().SendingLease);
+
+        Assert.Equal(SendDisposition.Unknown, await Sender().HandleAsync(message));
+
+        Assert.Empty(_graph.Requests);
+        Assert.Equal(DraftStatus.SendUnknown, (await _stores.GetAsync("acme", "d1"))!.Status);
+        _notifier.Verify(n => n.NotifyAsync("acme", "d1", ApprovalStepKind.Escalation, "corr-1", "send-unknown:d1", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Handle_TimeoutBeforeTheRequestLeft_IsRequeuedNotFlagged()
+    {
+        OutboundMessage message = await ApprovedAsync();
+
+        Assert.Equal(SendDisposition.Retried, await Sender(new HoldingHandler(TimeSpan.FromSeconds(5))).HandleAsync(message));
+
+        ReplyDraft draft = (await _stores.GetAsync("acme", "d1"))!;
+        Assert.Equal((DraftStatus.Approved, null), (draft.Status, draft.ClaimId));
+        _outbox.Verify(o => o.EnqueueAsync(message, new OutboxOptions().RetryDelay, It.IsAny<CancellationToken>()), Times.Once);
+        _notifier.VerifyNoOtherCalls();
+        Assert.Empty(_graph.Requests);
+    }
+
+    [Fact]
     public async Task Handle_WhatsAppWindowClosedWhileHeld_IsNotSentFreeForm()
     {
         OutboundMessage message = await ApprovedAsync();
@@ -174,20 +219,41 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         return new OutboundMessage("acme", "d1", "deal:acme:wa-1", channel, "corr-1", false);
     }
 
-    private OutboxSender Sender()
+    private async Task ClaimAsync(bool dispatched)
+    {
+        DateTime now = _clock.GetUtcNow().UtcDateTime;
+        await _stores.TransitionAsync("acme", "d1", [DraftStatus.Approved], DraftStatus.Sending, new DraftChange(At: now) { ClaimId = "dead-claim" });
+        if (dispatched)
+        {
+            await _stores.TransitionAsync("acme", "d1", [DraftStatus.Sending], DraftStatus.Sending, new DraftChange(At: now) { IfClaimId = "dead-claim", Dispatched = true });
+        }
+    }
+
+    private OutboxSender Sender(HttpMessageHandler? handler = null)
     {
         var killSwitch = new Mock<IKillSwitch>();
         killSwitch.Setup(k => k.IsPausedAsync(It.IsAny<string?>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => _paused);
         var settings = new Mock<IDealSettings>();
         settings.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => _settings);
-        var cloud = new WhatsAppCloudAdapter(new HttpClient(), Options.Create(new WhatsAppOptions
+        var cloud = new WhatsAppCloudAdapter(handler is null ? new HttpClient() : new HttpClient(handler), Options.Create(new WhatsAppOptions
         {
             GraphBaseUrl = _graph.BaseUrl,
             PhoneNumberId = "106540352242922",
             AccessToken = "token",
+            Timeout = handler is null ? TimeSpan.FromSeconds(10) : TimeSpan.FromMilliseconds(300),
         }));
         var links = new UnsubscribeLinks(Options.Create(new ApprovalOptions { CallbackSigningKey = new string('k', 40) }), Options.Create(new SmtpOptions()));
         return new OutboxSender(_stores, _stores, killSwitch.Object, settings.Object, _stores, _outbox.Object, _notifier.Object,
             new ChannelRouter([cloud]), links, Options.Create(new OutboxOptions()), _clock, NullLogger<OutboxSender>.Instance);
+    }
+
+    /// <summary>Holds each request for a while before it goes out, honouring cancellation.</summary>
+    private sealed class HoldingHandler(TimeSpan hold) : DelegatingHandler(new SocketsHttpHandler())
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(hold, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -60,6 +60,21 @@ public sealed class DealInboxTests
     }
 
     [Fact]
+    public async Task Accept_RedeliveryOfAMessageRecordedButNeverHandedOver_IsHandedOver()
+    {
+        // The first delivery's process died between recording the id and handing the message over (no catch block ran).
+        _client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(DealLifecycleOrchestrator.Name, "x") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        await _seen.TryRecordAsync("whatsapp_cloud", "wamid.1");
+
+        InboxResult redelivered = await Inbox().AcceptAsync(_client.Object, "acme", Message(), "corr-2");
+        InboxResult again = await Inbox().AcceptAsync(_client.Object, "acme", Message(), "corr-3");
+
+        Assert.Equal((InboxOutcome.Raised, InboxOutcome.Duplicate), (redelivered.Outcome, again.Outcome));
+        _client.Verify(c => c.RaiseEventAsync(It.IsAny<string>(), DealEvents.InboundMessageReceived, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Accept_ImageWithoutText_IsRecordedButStartsNothing()
     {
         InboxResult result = await Inbox().AcceptAsync(_client.Object, "acme", Message(text: null) with { Type = "image" }, "corr-1");
@@ -71,10 +86,20 @@ public sealed class DealInboxTests
 
     private sealed class MemoryDeduplicator : IInboundDeduplicator
     {
+        /// <summary>Id to handed over.</summary>
         public ConcurrentDictionary<string, bool> Ids { get; } = new();
 
         public Task<bool> TryRecordAsync(string provider, string providerMessageId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Ids.TryAdd($"{provider}|{providerMessageId}", true));
+            Task.FromResult(Ids.TryAdd($"{provider}|{providerMessageId}", false));
+
+        public Task<bool> IsHandedOverAsync(string provider, string providerMessageId, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Ids.GetValueOrDefault($"{provider}|{providerMessageId}", true));
+
+        public Task MarkHandedOverAsync(string provider, string providerMessageId, CancellationToken cancellationToken = default)
+        {
+            Ids[$"{provider}|{providerMessageId}"] = true;
+            return Task.CompletedTask;
+        }
 
         public Task ForgetAsync(string provider, string providerMessageId, CancellationToken cancellationToken = default)
         {

@@ -7,7 +7,10 @@ namespace Dealix.Orchestrations.Deals.Activities;
 
 /// <summary>
 /// Stores a draft (pending approval, or approved by the §8.6 rule) and records it on the audit ledger. The draft id
-/// comes from the orchestration, so a retry rewrites the same row. Never sends anything.
+/// comes from the orchestration, so a retry rewrites the same row. A reply answers one inbound message: when the deal
+/// already holds a draft answering that message, that draft is returned instead of a second one (an episode that wrote
+/// it and then died with its process is run again with a new time, hence a new id), and the orchestration adopts it.
+/// Never sends anything.
 /// </summary>
 [DurableTask(Name)]
 public sealed class CreateReplyDraft(IDraftStore drafts, IAuditLedger ledger, TimeProvider clock) : TaskActivity<CreateDraftInput, ReplyDraft>
@@ -18,6 +21,13 @@ public sealed class CreateReplyDraft(IDraftStore drafts, IAuditLedger ledger, Ti
     {
         string key = ActivityKeys.Of(context, input.IdempotencyKey, input);
         ReplyDraft draft = input.Draft;
+        if (draft.Kind == DraftKind.Reply && draft.InReplyToMessageId is { } answers
+            && (await drafts.ListForDealAsync(draft.TenantId, draft.DealInstanceId)).FirstOrDefault(d =>
+                d.Kind == DraftKind.Reply && d.InReplyToMessageId == answers && d.DraftId != draft.DraftId) is { } earlier)
+        {
+            return earlier;
+        }
+
         await drafts.CreateAsync(draft);
         await ledger.AppendAsync(new AuditEntry(
             AuditIds.From(key), draft.TenantId, draft.CorrelationId, "draft_created", "A", "automation",

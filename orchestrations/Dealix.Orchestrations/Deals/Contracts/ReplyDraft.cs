@@ -43,4 +43,19 @@ public sealed record ReplyDraft
 
     /// <summary>The inbound message this draft answers, when it is a reply.</summary>
     public string? InReplyToMessageId { get; init; }
+
+    /// <summary>The outbox sender's claim while <c>sending</c>: who claimed (one id per attempt) and when.</summary>
+    public string? ClaimId { get; init; }
+
+    /// <summary>When the current claim was taken.</summary>
+    public DateTime? ClaimedAt { get; init; }
+
+    /// <summary>Set just before the provider call of the current claim: from then on the provider may have the message.</summary>
+    public DateTime? DispatchedAt { get; init; }
+
+    /// <summary>How many claims were taken (provider calls attempted or abandoned before the call).</summary>
+    public int SendAttempts { get; init; }
+
+    /// <summary>When the outbox recovery last re-queued this approved draft.</summary>
+    public DateTime? RecoveredAt { get; init; }
 }
