@@ -43,4 +43,10 @@ public sealed record ReplyDraft
 
     /// <summary>The inbound message this draft answers, when it is a reply.</summary>
     public string? InReplyToMessageId { get; init; }
+
+    /// <summary>
+    /// For WhatsApp outside the 24-hour window (§7.2): the approved template message to send instead of
+    /// <see cref="Text"/>, which then holds a readable preview for the approver.
+    /// </summary>
+    public WhatsAppTemplate? Template { get; init; }
 }
