@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure;
+using Dealix.Functions.Scheduling;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,5 +26,6 @@ public static class DealixApp
     {
         services.AddDealsInfrastructure(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
+        services.AddScheduledJobs(configuration);
     }
 }

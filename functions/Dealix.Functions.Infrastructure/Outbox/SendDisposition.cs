@@ -29,4 +29,7 @@ public enum SendDisposition
 
     /// <summary>A Class B action without a correlation id, or an unknown draft.</summary>
     Refused,
+
+    /// <summary>WhatsApp outside the 24-hour window: the draft went back for approval as a template message.</summary>
+    PendingTemplateApproval,
 }

@@ -64,6 +64,7 @@ public sealed class TableDraftStore(DealTables tables) : IDraftStore
                 DecisionReason = change.Reason ?? current.DecisionReason,
                 Text = change.EditedText ?? current.Text,
                 ProviderMessageId = change.ProviderMessageId ?? current.ProviderMessageId,
+                Template = change.Template ?? current.Template,
             };
             try
             {
