@@ -62,6 +62,7 @@ public sealed class InMemoryDealStores : IDraftStore, IAuditLedger, ISuppression
                 DecisionReason = change.Reason ?? current.DecisionReason,
                 Text = change.EditedText ?? current.Text,
                 ProviderMessageId = change.ProviderMessageId ?? current.ProviderMessageId,
+                Template = change.Template ?? current.Template,
             };
             _drafts[(tenantId, draftId)] = next;
             return Task.FromResult(new DraftUpdate(next, true));
