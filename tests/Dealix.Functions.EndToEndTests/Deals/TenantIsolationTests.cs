@@ -58,6 +58,10 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("compliance", "POST", "/api/v1/automation/compliance/check", """{"channel":"email","address":"lead@example.com"}""", HttpStatusCode.OK),
         new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
+        new("prospects-import", "POST", "/api/v1/prospects/import",
+            """{"prospects":[{"prospect_id":"p1","company_name":"Acme","sector":"logistics","city":"Riyadh","email":"ops@acme.sa","source":"customer_upload"}]}""", HttpStatusCode.OK),
+        new("prospects", "GET", "/api/v1/prospects", null, HttpStatusCode.OK),
+        new("pipeline-run", "POST", "/api/v1/automation/daily-pipeline/run", null, HttpStatusCode.Accepted),
     ];
 
     public static TheoryData<string, Caller> Matrix()

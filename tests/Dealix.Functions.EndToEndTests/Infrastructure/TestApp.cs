@@ -70,6 +70,9 @@ public sealed class TestApp : IAsyncDisposable
             ["Keys:Master"] = MasterKey,
             ["AzureWebJobs.EverySecond.Disabled"] = "true",
             ["AzureWebJobs.Orders.Disabled"] = "true",
+            // The scheduled outreach jobs run on the wall clock; tests start their runs themselves.
+            ["AzureWebJobs.DailyPipelineTimer.Disabled"] = "true",
+            ["AzureWebJobs.SendApprovedBatchTimer.Disabled"] = "true",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {
