@@ -82,7 +82,8 @@ public class DailyPipelineFlowTests(AzuriteFixture azurite) : IAsyncLifetime
             JsonElement instance = await Eventually.MatchAsync(async () =>
                 {
                     HttpResponseMessage r = await _app.Client.GetAsync($"/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(approval)}?code={TestApp.SystemKey}");
-                    return r.StatusCode == HttpStatusCode.OK ? await r.Content.ReadFromJsonAsync<JsonElement>() : default;
+                    // The status endpoint answers 202 while the instance runs (200 once it ended).
+                    return r.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK ? await r.Content.ReadFromJsonAsync<JsonElement>() : default;
                 }, i => i.ValueKind == JsonValueKind.Object && i.GetProperty("runtimeStatus").GetString() == "Running", "the approval to wait", Bound);
             Assert.Equal("DraftApproval", instance.GetProperty("name").GetString());
         }
