@@ -1,6 +1,7 @@
 using Dealix.Functions.Infrastructure;
 using Dealix.Functions.Infrastructure.CustomerSuccess;
 using Dealix.Functions.Infrastructure.Notifications;
+using Dealix.Functions.Scheduling;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,5 +30,6 @@ public static class DealixApp
         services.AddCustomerSuccessInfrastructure(configuration);
         services.AddOperatorAlerts(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
+        services.AddScheduledJobs(configuration);
     }
 }

@@ -19,7 +19,9 @@ public sealed class ChannelRouter(IEnumerable<IChannelAdapter> adapters)
     public async Task<ChannelSendResult> SendAsync(ChannelSendRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // A template message exists only on the Cloud API; a gateway would send it as free text.
         var candidates = _adapters.Where(a => a.Channel == request.Channel && a.IsConfigured)
+            .Where(a => request.Template is null || a.Provider == WhatsAppCloudAdapter.ProviderName)
             .OrderBy(a => Array.IndexOf(WhatsAppOrder, a.Provider) is var i && i >= 0 ? i : int.MaxValue)
             .ToList();
         if (candidates.Count == 0)

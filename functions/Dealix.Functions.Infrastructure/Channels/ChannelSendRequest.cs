@@ -3,7 +3,8 @@ using Dealix.Orchestrations.Deals.Contracts;
 namespace Dealix.Functions.Infrastructure.Channels;
 
 /// <summary>One message for a provider. <see cref="DraftId"/> is the idempotency key and the provider reference where
-/// the provider takes one. <see cref="To"/> and <see cref="Text"/> are personal data: never logged.</summary>
+/// the provider takes one.
+/// <see cref="Template"/>: a WhatsApp template message to send instead of the text (Cloud API only). <see cref="To"/> and <see cref="Text"/> are personal data: never logged.</summary>
 public sealed record ChannelSendRequest(
     string TenantId,
     string DraftId,
@@ -14,4 +15,5 @@ public sealed record ChannelSendRequest(
     string? Subject = null,
     string? InReplyTo = null,
     string? UnsubscribeUrl = null,
-    string? UnsubscribeMailto = null);
+    string? UnsubscribeMailto = null,
+    WhatsAppTemplate? Template = null);

@@ -39,7 +39,7 @@ public sealed class WhatsAppCloudAdapter(HttpClient http, IOptions<WhatsAppOptio
         }
 
         string url = $"{_options.GraphBaseUrl.TrimEnd('/')}/{_options.GraphVersion}/{Uri.EscapeDataString(_options.PhoneNumberId)}/messages";
-        byte[] body = Body(request.To, request.Text);
+        byte[] body = request.Template is { } template ? TemplateBody(request.To, template) : Body(request.To, request.Text);
         return ProviderResilience.SendAsync(_pipeline, Provider, async (probe, token) =>
         {
             using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = probe.Track(new ByteArrayContent(body)) };
@@ -63,6 +63,52 @@ public sealed class WhatsAppCloudAdapter(HttpClient http, IOptions<WhatsAppOptio
             json.WriteStartObject("text");
             json.WriteBoolean("preview_url", false);
             json.WriteString("body", text);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// The exact request body of a template message (channels.md §1.6):
+    /// <c>{"messaging_product":"whatsapp","to":…,"type":"template","template":{"name":…,"language":{"code":…},
+    /// "components":[{"type":"body","parameters":[{"type":"text","text":…},…]}]}}</c>; no components without parameters.
+    /// </summary>
+    public static byte[] TemplateBody(string to, WhatsAppTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Writer))
+        {
+            json.WriteStartObject();
+            json.WriteString("messaging_product", "whatsapp");
+            json.WriteString("to", new string([.. to.Where(char.IsAsciiDigit)]));
+            json.WriteString("type", "template");
+            json.WriteStartObject("template");
+            json.WriteString("name", template.Name);
+            json.WriteStartObject("language");
+            json.WriteString("code", template.Language);
+            json.WriteEndObject();
+            if (template.Parameters.Count > 0)
+            {
+                json.WriteStartArray("components");
+                json.WriteStartObject();
+                json.WriteString("type", "body");
+                json.WriteStartArray("parameters");
+                foreach (string parameter in template.Parameters)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("type", "text");
+                    json.WriteString("text", parameter);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

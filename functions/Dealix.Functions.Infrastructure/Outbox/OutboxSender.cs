@@ -1,8 +1,11 @@
 using Dealix.Functions.Infrastructure.Channels;
 using Dealix.Functions.Infrastructure.Reliability;
+using Dealix.Functions.Infrastructure.Outreach;
+using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
+using Dealix.Orchestrations.Outreach.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +16,9 @@ namespace Dealix.Functions.Infrastructure.Outbox;
 /// while paused), the correlation id (Class B), the draft's status (only <c>approved</c> drafts go), the suppression list
 /// and the channel's live-send flag (off: recorded as <c>simulated</c>); then it records the idempotency key by moving
 /// the draft to <c>sending</c> with a conditional update, and only the caller that won that update calls the provider.
-/// A WhatsApp text outside the 24-hour window (a follow-up, or a reply whose window closed while it waited) is not sent
-/// free-form: it becomes <c>manual_required</c>.
+/// WhatsApp needs the contact's opt-in (§7.4, I3); outside the 24-hour window (a follow-up, or a reply whose window
+/// closed while it waited) it is never sent free-form: it goes back for approval as the tenant's approved template
+/// message, or becomes <c>manual_required</c> when no template is configured.
 /// An unknown outcome becomes <c>send_unknown</c> and an operator is told; it is never retried automatically.
 /// A claim whose sender died (older than <see cref="OutboxOptions.SendingLease"/>) is retried when it never reached the
 /// provider call, and flagged <c>send_unknown</c> when it did (see <see cref="ResolveAbandonedClaimAsync"/>).
@@ -31,7 +35,9 @@ public sealed partial class OutboxSender(
     UnsubscribeLinks unsubscribe,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxSender> log)
+    ILogger<OutboxSender> log,
+    IWhatsAppOptIns? optIns = null,
+    IOptions<WhatsAppTemplateOptions>? templates = null)
 {
     private static readonly DraftStatus[] Approved = [DraftStatus.Approved];
     private static readonly DraftStatus[] Sending = [DraftStatus.Sending];
@@ -93,17 +99,12 @@ public sealed partial class OutboxSender(
             return SendDisposition.ManualRequired;
         }
 
-        if (draft.Channel == MessageChannel.WhatsApp && (draft.Kind == DraftKind.FollowUp || draft.ExpiresAt is { } closes && closes <= now))
+        DealSettings tenant = await settings.GetAsync(draft.TenantId, cancellationToken);
+        if (draft.Channel == MessageChannel.WhatsApp && await WhatsAppRefusalAsync(message, draft, tenant, now, cancellationToken) is { } refusal)
         {
-            // Outside the 24-hour customer-service window only an approved template may go (§7.2, channels.md §1.7):
-            // a free-form text would be refused (131047) or, through a gateway, break the rule. An operator decides.
-            await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.ManualRequired,
-                new DraftChange(At: now, Reason: "whatsapp_window_closed"), cancellationToken);
-            await AuditAsync(message, "send", "manual_required", reason: "whatsapp_window_closed");
-            return SendDisposition.ManualRequired;
+            return refusal;
         }
 
-        DealSettings tenant = await settings.GetAsync(draft.TenantId, cancellationToken);
         if (!tenant.IsLive(draft.Channel))
         {
             DraftUpdate simulated = await drafts.TransitionAsync(
@@ -242,11 +243,98 @@ public sealed partial class OutboxSender(
         return dispatched ? SendDisposition.Unknown : SendDisposition.Failed;
     }
 
+    /// <summary>
+    /// The WhatsApp rules before a send. No cold WhatsApp (I3): a reply answers the contact's own message (that message is
+    /// recorded as their opt-in, source <c>inbound</c>, §7.4); anything else needs an opt-in record, or it becomes
+    /// <c>manual_required</c>. Outside the 24-hour window (a follow-up, a first touch, or a reply whose window closed while
+    /// it waited) only an approved template may go (§7.2, channels.md §1.7): a free-form draft is turned into the
+    /// tenant's template for its kind and goes back to <c>pending_approval</c> — still behind approval — and an operator
+    /// is told; with no template configured it becomes <c>manual_required</c> as before. Null means the send may go on.
+    /// </summary>
+    private async Task<SendDisposition?> WhatsAppRefusalAsync(OutboundMessage message, ReplyDraft draft, DealSettings tenant, DateTime now, CancellationToken cancellationToken)
+    {
+        if (draft.Kind == DraftKind.Reply)
+        {
+            if (optIns is not null && draft.InReplyToMessageId is { Length: > 0 } inbound)
+            {
+                await optIns.AddAsync(new WhatsAppOptInRecord(draft.TenantId, draft.ContactId, draft.To, "inbound", draft.CreatedAt,
+                    "(the contact wrote first)", inbound), cancellationToken);
+            }
+        }
+        else if (optIns is null || await optIns.FindAsync(draft.TenantId, draft.To, cancellationToken) is null)
+        {
+            await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.ManualRequired,
+                new DraftChange(At: now, Reason: "no_whatsapp_opt_in"), cancellationToken);
+            await AuditAsync(message, "send", "manual_required", reason: "no_whatsapp_opt_in");
+            return SendDisposition.ManualRequired;
+        }
+
+        bool windowClosed = draft.Kind != DraftKind.Reply || draft.ExpiresAt is { } closes && closes <= now;
+        if (!windowClosed || draft.Template is not null)
+        {
+            return null;
+        }
+
+        if (TemplateFor(draft, tenant) is not { } template)
+        {
+            // A free-form text would be refused (131047) or, through a gateway, break the rule. An operator decides.
+            await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.ManualRequired,
+                new DraftChange(At: now, Reason: "whatsapp_window_closed"), cancellationToken);
+            await AuditAsync(message, "send", "manual_required", reason: "whatsapp_window_closed");
+            return SendDisposition.ManualRequired;
+        }
+
+        DraftUpdate proposed = await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.PendingApproval,
+            new DraftChange(At: now, Reason: "whatsapp_template_required", EditedText: Preview(template), Template: template), cancellationToken);
+        if (!proposed.Applied)
+        {
+            return SendDisposition.Skipped;
+        }
+
+        await AuditAsync(message, "send", "pending_template_approval", reason: $"whatsapp_window_closed; template {template.Name}");
+        await notifier.NotifyAsync(draft.TenantId, draft.DraftId, ApprovalStepKind.Reminder, message.CorrelationId, $"template:{draft.DraftId}", cancellationToken);
+        return SendDisposition.PendingTemplateApproval;
+    }
+
+    private WhatsAppTemplate? TemplateFor(ReplyDraft draft, DealSettings tenant)
+    {
+        WhatsAppTemplateOptions? options = templates?.Value;
+        string kind = TableDraftStore.Wire(draft.Kind);
+        TemplateSetting? setting = options?.Tenants.TryGetValue(draft.TenantId, out Dictionary<string, TemplateSetting>? own) == true && own!.TryGetValue(kind, out TemplateSetting? t)
+            ? t
+            : options?.Kinds.GetValueOrDefault(kind);
+        if (setting is null || setting.Name.Length == 0)
+        {
+            return null;
+        }
+
+        var parameters = new List<string>(setting.Parameters.Count);
+        foreach (string placeholder in setting.Parameters)
+        {
+            if (!tenant.Placeholders.TryGetValue(placeholder, out string? value) || string.IsNullOrWhiteSpace(value))
+            {
+                return null; // an unfilled parameter would be refused (132000); better an operator than a broken message
+            }
+
+            parameters.Add(value);
+        }
+
+        return new WhatsAppTemplate(setting.Name, setting.Language, parameters);
+    }
+
+    /// <summary>What the approver reads for a template message: its name, language and parameters.</summary>
+    public static string Preview(WhatsAppTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return $"[WhatsApp template {template.Name} ({template.Language})] " + string.Join(" | ", template.Parameters);
+    }
+
     private ChannelSendRequest Request(ReplyDraft draft) => new(
         draft.TenantId, draft.DraftId, draft.Channel, draft.To, draft.Text, draft.CorrelationId,
         Subject: draft.Subject, InReplyTo: draft.InReplyToMessageId,
         UnsubscribeUrl: draft.Channel == MessageChannel.Email ? unsubscribe.Url(draft.TenantId, draft.ContactId) : null,
-        UnsubscribeMailto: draft.Channel == MessageChannel.Email ? unsubscribe.Mailto(draft.TenantId, draft.ContactId) : null);
+        UnsubscribeMailto: draft.Channel == MessageChannel.Email ? unsubscribe.Mailto(draft.TenantId, draft.ContactId) : null,
+        Template: draft.Channel == MessageChannel.WhatsApp ? draft.Template : null);
 
     private Task AuditAsync(OutboundMessage message, string action, string outcome, string? reason = null) =>
         ledger.AppendAsync(new AuditEntry(

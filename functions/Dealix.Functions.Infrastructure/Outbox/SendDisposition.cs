@@ -32,4 +32,7 @@ public enum SendDisposition
 
     /// <summary>An abandoned claim that never reached the provider: the draft is approved again and sent anew.</summary>
     Retried,
+
+    /// <summary>WhatsApp outside the 24-hour window: the draft went back for approval as a template message.</summary>
+    PendingTemplateApproval,
 }

@@ -1,17 +1,19 @@
 using System.Text.Json;
-using Dealix.Functions.Infrastructure.Channels;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
 using Microsoft.AspNetCore.Http;
+using Dealix.Orchestrations.Outreach;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Dealix.Functions.Deals;
 
 /// <summary>
 /// Sending approved drafts (operator key required, §10.6): <c>POST /api/v1/drafts/{id}/send</c> queues one approved draft
-/// (409 <c>not_approved</c> otherwise); <c>POST /api/v1/drafts/send-approved-batch</c> queues up to <c>limit</c> approved
-/// drafts (default 50, at most 100) on any channel, LinkedIn answering <c>manual_required</c>. The outbox sender sends
-/// each at most once, honouring the kill switch and the live-send flags.
+/// (409 <c>not_approved</c> otherwise); <c>POST /api/v1/drafts/send-approved-batch</c> starts a send-approved-batch run of
+/// up to <c>limit</c> approved drafts (default 50, at most 100) on any channel (202 with the run's status URL, whose
+/// result is <c>{sent, simulated, failed, manual_required, skipped}</c>), paced per channel within the §10.6 rate limits
+/// and send windows. The outbox sender sends each at most once, honouring the kill switch and the live-send flags.
 /// </summary>
 public static class DraftsApi
 {
@@ -56,8 +58,7 @@ public static class DraftsApi
     [Function(BatchName)]
     public static async Task<IResult> SendBatchAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/drafts/send-approved-batch")] HttpRequest request,
-        IDraftStore drafts,
-        IOutbox outbox,
+        [DurableClient] DurableTaskClient client,
         OperatorKeys keys,
         IAuditLedger ledger,
         TimeProvider clock,
@@ -94,15 +95,7 @@ public static class DraftsApi
             return DealHttp.BadRequest("limit must be 1–100 (bulk sends above 100 need an approval).", correlationId);
         }
 
-        DraftPage page = await drafts.ListAsync(tenant, new DraftQuery(DraftStatus.Approved, PageSize: limit), cancellation);
-        var queued = new List<string>();
-        var manual = new List<string>();
-        foreach (ReplyDraft draft in page.Items.Take(limit))
-        {
-            await outbox.EnqueueAsync(new OutboundMessage(tenant, draft.DraftId, draft.DealInstanceId, draft.Channel, draft.CorrelationId, draft.AutoApproved), null, cancellation);
-            (ChannelRouter.IsManual(draft.Channel) ? manual : queued).Add(draft.DraftId);
-        }
-
-        return Results.Accepted(value: new { queued, manual_required = manual, skipped = Array.Empty<string>(), correlation_id = correlationId });
+        // Fanned out per channel and paced within the §10.6 rate limits and send windows (Outreach/SendApprovedBatchOrchestrator).
+        return await Outreach.OutreachRunsApi.StartAsync(client, SendApprovedBatchOrchestrator.Name, "send-batch", tenant, correlationId, limit, cancellation);
     }
 }

@@ -73,6 +73,10 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("csinputs", "PUT", "/api/v1/customer-ops/cs/customers/iso-cust/health-inputs",
             """{"active_days_last_7":3,"days_inactive":2,"median_approval_hours":10,"drafts_pending":4,"last_proof_pack_days_ago":9}""", HttpStatusCode.OK),
         new("cshealth", "GET", "/api/v1/customer-ops/cs/customers/iso-cust/health", null, HttpStatusCode.NotFound),
+        new("prospects-import", "POST", "/api/v1/prospects/import",
+            """{"prospects":[{"prospect_id":"p1","company_name":"Acme","sector":"logistics","city":"Riyadh","email":"ops@acme.sa","source":"customer_upload"}]}""", HttpStatusCode.OK),
+        new("prospects", "GET", "/api/v1/prospects", null, HttpStatusCode.OK),
+        new("pipeline-run", "POST", "/api/v1/automation/daily-pipeline/run", null, HttpStatusCode.Accepted),
     ];
 
     public static TheoryData<string, Caller> Matrix()

@@ -71,6 +71,9 @@ public sealed class TestApp : IAsyncDisposable
             ["AzureWebJobs.EverySecond.Disabled"] = "true",
             ["AzureWebJobs.Orders.Disabled"] = "true",
             ["AzureWebJobs.OutboxRecovery.Disabled"] = "true", // it re-queues approved drafts that tests seed; Reliability/ tests run it
+            // The scheduled outreach jobs run on the wall clock; tests start their runs themselves.
+            ["AzureWebJobs.DailyPipelineTimer.Disabled"] = "true",
+            ["AzureWebJobs.SendApprovedBatchTimer.Disabled"] = "true",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

@@ -12,4 +12,7 @@ public enum DraftKind
 
     /// <summary>A follow-up the timers of §8.4 asked for.</summary>
     [JsonStringEnumMemberName("follow_up")] FollowUp,
+
+    /// <summary>The first e-mail of an outbound sequence from the daily pipeline (§10.2, §10.7).</summary>
+    [JsonStringEnumMemberName("first_touch")] FirstTouch,
 }

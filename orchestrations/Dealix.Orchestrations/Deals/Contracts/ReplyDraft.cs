@@ -58,4 +58,10 @@ public sealed record ReplyDraft
 
     /// <summary>When the outbox recovery last re-queued this approved draft.</summary>
     public DateTime? RecoveredAt { get; init; }
+
+    /// <summary>
+    /// For WhatsApp outside the 24-hour window (§7.2): the approved template message to send instead of
+    /// <see cref="Text"/>, which then holds a readable preview for the approver.
+    /// </summary>
+    public WhatsAppTemplate? Template { get; init; }
 }

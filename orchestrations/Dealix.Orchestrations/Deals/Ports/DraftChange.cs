@@ -5,14 +5,16 @@ namespace Dealix.Orchestrations.Deals.Ports;
 /// <summary>
 /// The fields a status change records: who decided, when, why, an edited text, the provider's id; and for the outbox
 /// sender's claims: a new claim (<see cref="ClaimId"/>, counted in <see cref="ReplyDraft.SendAttempts"/>), the dispatch
-/// mark, the release of a claim, and the condition that the draft still carries the claim <see cref="IfClaimId"/>.
+/// mark, the release of a claim, and the condition that the draft still carries the claim <see cref="IfClaimId"/>; and a
+/// WhatsApp template that replaces a free-form text outside the 24-hour window (<see cref="Template"/>).
 /// </summary>
 public sealed record DraftChange(
     string? Reviewer = null,
     DateTime? At = null,
     string? Reason = null,
     string? EditedText = null,
-    string? ProviderMessageId = null)
+    string? ProviderMessageId = null,
+    WhatsAppTemplate? Template = null)
 {
     /// <summary>Takes a new claim with this id at <see cref="At"/>.</summary>
     public string? ClaimId { get; init; }
@@ -49,6 +51,7 @@ public sealed record DraftChange(
             DecisionReason = Reason ?? current.DecisionReason,
             Text = EditedText ?? current.Text,
             ProviderMessageId = ProviderMessageId ?? current.ProviderMessageId,
+            Template = Template ?? current.Template,
         };
         if (ClaimId is not null)
         {

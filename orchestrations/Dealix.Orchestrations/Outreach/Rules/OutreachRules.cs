@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dealix.Orchestrations.Common.Text;
+using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Outreach.Contracts;
 using Dealix.Orchestrations.Replies.Rules;
 
@@ -40,7 +41,10 @@ public static partial class OutreachRules
     /// <summary>The nine sector ids.</summary>
     public static IReadOnlyList<string> Sectors => Data.Sectors;
 
-    /// <summary>The compliance check of §10.3 with the contactability mapping of §10.4.</summary>
+    /// <summary>
+    /// The compliance check of §10.3 with the contactability mapping of §10.4: the one implementation, used by the
+    /// daily pipeline, the reply path (<c>Deals.Lifecycle.ComplianceCheck</c>) and the compliance API.
+    /// </summary>
     public static ComplianceResult Check(OutreachContact contact, DateTime nowUtc)
     {
         var blocks = new List<string>();
@@ -65,9 +69,13 @@ public static partial class OutreachRules
             blocks.Add("no_source");
         }
 
-        if (!IsValidEmail(contact.Email) || contact.EmailHasMx == false)
+        if (contact.Channel == MessageChannel.Email && (!IsValidEmail(contact.Email) || contact.EmailHasMx == false))
         {
             blocks.Add("invalid_email");
+        }
+        else if (contact.Channel is MessageChannel.WhatsApp or MessageChannel.Sms && contact.Source != "inbound" && !IsValidPhone(contact.Phone))
+        {
+            blocks.Add("invalid_number");
         }
 
         if (blocks.Count > 0)
@@ -76,7 +84,7 @@ public static partial class OutreachRules
         }
 
         var warnings = new List<string>();
-        if (IsFreeDomain(contact.Email))
+        if (contact.Channel == MessageChannel.Email && IsFreeDomain(contact.Email))
         {
             warnings.Add("personal_email_manual_channel_preferred");
             warnings.Add("pdpl_free_email_domain");
@@ -93,6 +101,11 @@ public static partial class OutreachRules
             review.Add("source_older_than_12_months");
         }
 
+        if (contact.Channel == MessageChannel.WhatsApp && !contact.HasWhatsAppOptIn && contact.Source != "inbound")
+        {
+            review.Add("no_whatsapp_opt_in");
+        }
+
         return new ComplianceResult(warnings.Count > 0 ? ComplianceOutcome.Warn : ComplianceOutcome.Allowed,
             review.Count > 0 ? Contactability.NeedsReview : Contactability.Safe, review);
     }
@@ -100,6 +113,19 @@ public static partial class OutreachRules
     /// <summary>True for a syntactically valid address (the MX look-up is an activity's job).</summary>
     public static bool IsValidEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Length <= 254 && EmailPattern().IsMatch(email);
+
+    /// <summary>True for an international number of 8–15 digits (spaces, dashes and a leading + allowed).</summary>
+    public static bool IsValidPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return false;
+        }
+
+        string trimmed = phone.Trim();
+        int digits = trimmed.Count(char.IsAsciiDigit);
+        return digits is >= 8 and <= 15 && trimmed.TrimStart('+').All(c => char.IsAsciiDigit(c) || c is ' ' or '-');
+    }
 
     /// <summary>True for an address on a free or personal domain.</summary>
     public static bool IsFreeDomain(string? email)
