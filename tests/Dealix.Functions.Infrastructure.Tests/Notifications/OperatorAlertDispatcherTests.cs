@@ -11,7 +11,8 @@ namespace Dealix.Functions.Infrastructure.Tests.Notifications;
 /// Delivery of queued alerts to loopback providers (real Azurite, SMTP and HTTP fakes): the exact request shapes, at most
 /// once per delivery, retries with a visible failed state, and the live-send flags.
 /// </summary>
-public sealed class OperatorAlertDispatcherTests(Azurite azurite) : IClassFixture<Azurite>
+[Collection(NotificationsAzurite.Name)]
+public sealed class OperatorAlertDispatcherTests(Azurite azurite)
 {
     [Fact]
     public async Task Deliver_LiveChannels_SendsEachOnceInTheProvidersShapes()

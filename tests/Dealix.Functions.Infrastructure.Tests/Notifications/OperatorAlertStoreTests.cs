@@ -8,7 +8,8 @@ namespace Dealix.Functions.Infrastructure.Tests.Notifications;
 /// Recording and dispatch of operator alerts (real Azurite): once per idempotency key, per tenant, one delivery per
 /// recipient and channel, routed by tenant and role.
 /// </summary>
-public sealed class OperatorAlertStoreTests(Azurite azurite) : IClassFixture<Azurite>
+[Collection(NotificationsAzurite.Name)]
+public sealed class OperatorAlertStoreTests(Azurite azurite)
 {
     [Fact]
     public async Task SendAsync_SameIdempotencyKeyTwice_RecordsAndQueuesOnce()
