@@ -27,5 +27,6 @@ public static class DealixApp
         services.AddDealsInfrastructure(configuration);
         services.AddOperatorAlerts(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
+        services.AddIncidentsInfrastructure();
     }
 }

@@ -1,0 +1,9 @@
+namespace Dealix.Orchestrations.Incidents;
+
+/// <summary>External event names of the incident area (plan steps arrive as the human-task contract's events).</summary>
+// WARNING: stored in history and used by the incident routes; never change a value.
+public static class IncidentEvents
+{
+    /// <summary>To an incident instance: contained or resolved (<see cref="Contracts.IncidentStatusChange"/>).</summary>
+    public const string StatusChanged = "IncidentStatusChanged";
+}
