@@ -32,6 +32,12 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
 
     private string InstanceId => context.InstanceId;
 
+    /// <summary>
+    /// The business key (<c>incident:{tenant}:{incidentId}</c>, also the usual instance id): task, draft and alert ids
+    /// are made from it, so they do not depend on the id a run is started or replayed under.
+    /// </summary>
+    private string Key => IncidentKeys.InstanceId(input.Tenant, input.IncidentId);
+
     private DateTime Now => context.CurrentUtcDateTime;
 
     public async Task<IncidentState> RunAsync()
@@ -55,7 +61,7 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
             CorrelationId = input.CorrelationId,
             Phase = "open",
             DetectedAt = input.DetectedAt,
-            Steps = [.. tasks.Select(t => new IncidentStepState(t.Key, t.Title, t.OwnerRole, IncidentKeys.TaskId(InstanceId, t.Key), t.DueAt, Open))],
+            Steps = [.. tasks.Select(t => new IncidentStepState(t.Key, t.Title, t.OwnerRole, IncidentKeys.TaskId(Key, t.Key), t.DueAt, Open))],
             Pdpl = new IncidentPdplState(triage.PdplNotificationRequired, _plan.Pdpl.DueAt, triage.PdplNotificationRequired ? "pending" : "not_required", 0),
             Updates = [],
             TicketId = input.TicketId,
@@ -212,7 +218,7 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
         ReplaceStep(step with { Status = outcome.Outcome, By = outcome.CompletedBy, At = outcome.CompletedAt.UtcDateTime });
         if (retry is not null)
         {
-            var state = new IncidentStepState(retry.Key, retry.Title, retry.OwnerRole, IncidentKeys.TaskId(InstanceId, retry.Key), retry.DueAt, Open);
+            var state = new IncidentStepState(retry.Key, retry.Title, retry.OwnerRole, IncidentKeys.TaskId(Key, retry.Key), retry.DueAt, Open);
             _state = _state with { Steps = [.. _state.Steps, state] };
             await CreateTaskAsync(state);
         }
@@ -297,14 +303,14 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
         foreach ((string draftId, _) in _approvals.ToList())
         {
             bool withdrawn = await context.CallActivityAsync<bool>(CloseDraft.Name, new CloseDraftInput(input.Tenant, draftId, DraftStatus.Cancelled, "superseded",
-                input.CorrelationId, DealKeys.IdempotencyKey(InstanceId, Now, $"withdraw/{draftId}")), Retries.Storage);
+                input.CorrelationId, DealKeys.IdempotencyKey(Key, Now, $"withdraw/{draftId}")), Retries.Storage);
             if (withdrawn)
             {
                 context.SendEvent(DealKeys.ApprovalInstanceId(input.Tenant, draftId), DealEvents.DraftDecided, DraftDecision.Cancelled(draftId, "superseded"));
             }
         }
 
-        string id = DealKeys.IdempotencyKey(InstanceId, input.DetectedAt, $"update/{number}");
+        string id = DealKeys.IdempotencyKey(Key, input.DetectedAt, $"update/{number}");
         var draft = new ReplyDraft
         {
             DraftId = id,
@@ -322,7 +328,7 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
             CorrelationId = input.CorrelationId,
             CreatedAt = Now,
         };
-        await context.CallActivityAsync<ReplyDraft>(CreateReplyDraft.Name, new CreateDraftInput(draft, DealKeys.IdempotencyKey(InstanceId, Now, $"draft/{number}")),
+        await context.CallActivityAsync<ReplyDraft>(CreateReplyDraft.Name, new CreateDraftInput(draft, DealKeys.IdempotencyKey(Key, Now, $"draft/{number}")),
             Retries.Storage);
         Task<DraftDecision> decision = context.CallSubOrchestratorAsync<DraftDecision>(IncidentUpdateApprovalOrchestrator.Name,
             new IncidentUpdateApprovalInput(input.Tenant, id, InstanceId, input.IncidentId, input.CorrelationId),
@@ -344,7 +350,7 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
 
     private Task<bool> AlertAsync(string kind, string severity, string owner, string slot, string title, string body) =>
         context.CallActivityAsync<bool>(OperatorAlertActivities.Send,
-            new OperatorAlert(input.Tenant, kind, severity, title, body, $"{InstanceId}:{slot}", owner), Retries.Notification);
+            new OperatorAlert(input.Tenant, kind, severity, title, body, $"{Key}:{slot}", owner), Retries.Notification);
 
     private Task<bool> SaveAsync(PostMortemDraft? postMortem = null) =>
         context.CallActivityAsync<bool>(SaveIncident.Name, new SaveIncidentInput(_state, postMortem), Retries.Storage);
