@@ -8,6 +8,8 @@ using Dealix.Functions.Infrastructure.Approvals;
 using Dealix.Functions.Infrastructure.Outbox;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
+using Dealix.Orchestrations.Tasks;
+using Dealix.Orchestrations.Tasks.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +58,11 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("act", "POST", "/api/v1/os/process-and-act", """{"from":"966544444444","text":"مرحبا"}""", HttpStatusCode.Accepted),
         new("classify", "POST", "/api/v1/automation/reply/classify", """{"text":"كم السعر؟"}""", HttpStatusCode.OK),
         new("compliance", "POST", "/api/v1/automation/compliance/check", """{"channel":"email","address":"lead@example.com"}""", HttpStatusCode.OK),
+        new("tasks", "GET", "/api/v1/tasks", null, HttpStatusCode.OK),
+        new("task-get", "GET", "/api/v1/tasks/{task}", null, HttpStatusCode.OK),
+        new("task-claim", "POST", "/api/v1/tasks/{task}/claim", null, HttpStatusCode.OK),
+        new("task-release", "POST", "/api/v1/tasks/{task}/release", null, HttpStatusCode.OK),
+        new("task-complete", "POST", "/api/v1/tasks/{task}/complete", """{"outcome":"completed"}""", HttpStatusCode.OK),
         new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
     ];
@@ -98,7 +105,8 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         IReadOnlyList<(string, DraftStatus)> before = await world.SnapshotAsync(b);
 
         // Half the routes name the tenant in the header, half in the query: both are checked.
-        string path = route.Path.Replace("{draft}", draft ?? "d0000000000000000000000000000000", StringComparison.Ordinal);
+        string path = route.Path.Replace("{draft}", draft ?? "d0000000000000000000000000000000", StringComparison.Ordinal)
+            .Replace("{task}", Uri.EscapeDataString(World.TaskOf(named)), StringComparison.Ordinal);
         bool inHeader = Routes.ToList().IndexOf(route) % 2 == 0;
         var request = new HttpRequestMessage(new HttpMethod(route.Method), inHeader ? path : $"{path}?tenant={named}");
         if (inHeader)
@@ -153,6 +161,11 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
                 Assert.All(lines, l => Assert.Equal(TenantGate.RefusedAction, l.Action));
                 Assert.DoesNotContain(key!, JsonSerializer.Serialize(lines), StringComparison.Ordinal);
                 Assert.Equal(before, await world.SnapshotAsync(b));
+                if (route.Path.Contains("{task}", StringComparison.Ordinal))
+                {
+                    Assert.Equal("open", (await world.App.Services.GetRequiredService<IHumanTaskStore>().GetAsync(b, World.TaskOf(b)))!.Status);
+                }
+
                 if (draft is not null)
                 {
                     IDraftStore drafts = world.App.Services.GetRequiredService<IDraftStore>();
@@ -247,6 +260,9 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
 
         public static string KeyOf(string tenant) => $"e2e-operator-key-{tenant}";
 
+        /// <summary>The one human task of a task route's tenant (its workflow instance does not exist: raising is best effort).</summary>
+        public static string TaskOf(string tenant) => $"iso:{tenant}:review";
+
         public async Task InitializeAsync()
         {
             _azurite = await AzuriteProcess.StartAsync();
@@ -274,6 +290,13 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
             foreach (RouteCase route in Routes.Where(r => r.Draft is not null))
             {
                 wanted.AddRange([(TenantA(route.Name), route.Draft!.Value), (TenantB(route.Name), route.Draft!.Value), (TenantC(route.Name), route.Draft!.Value)]);
+            }
+
+            IHumanTaskStore tasks = App.Services.GetRequiredService<IHumanTaskStore>();
+            foreach (string tenant in Routes.Where(r => r.Path.Contains("{task}", StringComparison.Ordinal)).SelectMany(r => new[] { TenantA(r.Name), TenantB(r.Name), TenantC(r.Name) }))
+            {
+                await tasks.CreateAsync(HumanTask.From(new HumanTaskRequest(TaskOf(tenant), tenant, "deal", "review", "Review", "operator", $"iso:{tenant}",
+                    DateTimeOffset.UtcNow.AddHours(8)), DateTimeOffset.UtcNow));
             }
 
             await Task.WhenAll(wanted.Select(w => ActAsync(w.Tenant, Contact)));
