@@ -21,7 +21,9 @@ namespace Dealix.Functions.Incidents;
 /// <c>POST /api/v1/customer-ops/incidents</c> opens an incident (202 with its status URL; the same incident id again: 200);
 /// <c>POST …/incidents/uptime</c> applies the §17.4 uptime rule (opens an incident below 99.5 %);
 /// <c>GET …/incidents</c> and <c>GET …/incidents/{incidentId}</c> (plan progress, freeze, PDPL clock, updates, post-mortem);
-/// <c>POST …/incidents/{incidentId}/status</c> reports it <c>contained</c> or <c>resolved</c>.
+/// <c>POST …/incidents/{incidentId}/status</c> reports it <c>contained</c> or <c>resolved</c>;
+/// <c>POST …/incidents/{incidentId}/unfreeze</c> is the founder's decision to lift the freeze (the master key or an admin
+/// operator key, as for the kill switch; it also completes the unfreeze task).
 /// Plan steps, the PDPL decision and the unfreeze are acknowledged through the human-task API; customer updates are
 /// decided in the approval center.
 /// </summary>
@@ -34,6 +36,7 @@ public static class IncidentsApi
     public const string ListName = "IncidentList";
     public const string GetName = "IncidentGet";
     public const string StatusName = "IncidentStatus";
+    public const string UnfreezeName = "IncidentUnfreeze";
 
     private const string Base = "v1/customer-ops/incidents";
 
@@ -310,6 +313,52 @@ public static class IncidentsApi
         await ledger.AppendAsync(new Orchestrations.Deals.Contracts.AuditEntry(Guid.NewGuid().ToString("N"), access.Tenant!, state?.CorrelationId ?? correlationId,
             "incident_" + status, "A", by, instanceId, now, Outcome: status), cancellation);
         return Results.Json(new { incident_id = incidentId, status, by, correlation_id = correlationId }, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    [Function(UnfreezeName)]
+    public static async Task<IResult> UnfreezeAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = Base + "/{incidentId}/unfreeze")] HttpRequest request, string incidentId,
+        [DurableClient] DurableTaskClient client, Infrastructure.Tasks.HumanTaskDesk desk, OperatorKeys keys, IAuditLedger ledger, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        string correlationId = DealHttp.CorrelationId(request);
+        TenantAccess access = await TenantGate.CheckAdminAsync(request, "incidents/unfreeze", correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
+        if (DealHttp.Tenant(request) is not { } tenant)
+        {
+            return DealHttp.BadRequest("A valid tenant is required (X-Tenant-Id or ?tenant=).", correlationId);
+        }
+
+        if (!IncidentKeys.IsValidKey(incidentId, IncidentKeys.MaxIncidentIdLength))
+        {
+            return DealHttp.BadRequest("The incident id must be 1-48 letters, digits, '-' or '_'.", correlationId);
+        }
+
+        string instanceId = IncidentKeys.InstanceId(tenant, incidentId);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, cancellation);
+        IncidentState? state = instance?.SerializedCustomStatus is { Length: > 0 } ? instance.ReadCustomStatusAs<IncidentState>() : null;
+        if (instance is null || state is null)
+        {
+            return DealHttp.Problem(StatusCodes.Status404NotFound, "Not found", $"No incident {incidentId} for this tenant.", correlationId);
+        }
+
+        if (!state.Frozen || instance.IsCompleted)
+        {
+            return DealHttp.Problem(StatusCodes.Status409Conflict, "not_frozen", $"Incident {incidentId} holds no freeze.", correlationId);
+        }
+
+        string by = "founder:" + access.Scope!.KeyId;
+        DateTime now = clock.GetUtcNow().UtcDateTime;
+        await client.RaiseEventAsync(instanceId, IncidentEvents.Unfreeze, new IncidentStatusChange("unfrozen", by, now), cancellation);
+        await desk.CompleteAsync(client, tenant, IncidentKeys.TaskId(instanceId, IncidentPlanTasks.UnfreezeKey), "completed",
+            new Dictionary<string, string> { ["decision"] = "unfreeze" }, access.Scope.KeyId, admin: true, correlationId, cancellation);
+        await ledger.AppendAsync(new Orchestrations.Deals.Contracts.AuditEntry(Guid.NewGuid().ToString("N"), tenant, state.CorrelationId, "incident_unfreeze_decided", "B",
+            by, instanceId, now, Outcome: "unfreeze"), cancellation);
+        return Results.Json(new { incident_id = incidentId, unfrozen_by = by, correlation_id = correlationId }, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> LaunchAsync(HttpRequest request, DurableTaskClient client, IncidentOpenRequest open, IAuditLedger ledger, TimeProvider clock,

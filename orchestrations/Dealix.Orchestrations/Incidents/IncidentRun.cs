@@ -188,14 +188,13 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
     private async Task OnStepEndedAsync(IncidentStepState step, HumanTaskOutcome outcome)
     {
         IncidentPlanTask? retry = null;
-        bool unfreeze = step.Key.StartsWith(IncidentPlanTasks.UnfreezeKey, StringComparison.Ordinal);
+        bool unfreeze = step.Key == IncidentPlanTasks.UnfreezeKey;
         bool pdpl = step.Key.StartsWith(IncidentPlanTasks.PdplKey, StringComparison.Ordinal);
-        if (outcome.Outcome != Completed && (unfreeze || pdpl))
+        if (outcome.Outcome != Completed && pdpl)
         {
-            // The freeze and the PDPL decision cannot be waved away: a rejected task is asked again.
-            int attempt = _state.Steps.Count(s => s.Key.StartsWith(unfreeze ? IncidentPlanTasks.UnfreezeKey : IncidentPlanTasks.PdplKey, StringComparison.Ordinal)) + 1;
-            retry = new IncidentPlanTask($"{(unfreeze ? IncidentPlanTasks.UnfreezeKey : IncidentPlanTasks.PdplKey)}_r{attempt}", step.Title, step.OwnerRole,
-                step.DueAt > Now ? step.DueAt : Now.AddHours(1), unfreeze);
+            // The PDPL decision cannot be waved away: a rejected task is asked again.
+            int attempt = _state.Steps.Count(s => s.Key.StartsWith(IncidentPlanTasks.PdplKey, StringComparison.Ordinal)) + 1;
+            retry = new IncidentPlanTask($"{IncidentPlanTasks.PdplKey}_r{attempt}", step.Title, step.OwnerRole, step.DueAt > Now ? step.DueAt : Now.AddHours(1));
         }
         else if (unfreeze && _state.Frozen)
         {
@@ -293,7 +292,16 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
             new DateTimeOffset(DateTime.SpecifyKind(step.DueAt, DateTimeKind.Utc)), input.IncidentId,
             new Dictionary<string, string> { ["incident_id"] = input.IncidentId, ["severity"] = _state.Severity.ToString(), ["correlation_id"] = input.CorrelationId }),
             Retries.Storage);
-        _taskWaits[step.Key] = context.WaitForExternalEvent<HumanTaskOutcome>(HumanTaskEvents.Completed(step.TaskId));
+        _taskWaits[step.Key] = step.Key == IncidentPlanTasks.UnfreezeKey
+            ? FounderUnfreezeAsync(step.TaskId)
+            : context.WaitForExternalEvent<HumanTaskOutcome>(HumanTaskEvents.Completed(step.TaskId));
+    }
+
+    /// <summary>The founder's decision from the founder-only route, as the outcome of the unfreeze task.</summary>
+    private async Task<HumanTaskOutcome> FounderUnfreezeAsync(string taskId)
+    {
+        IncidentStatusChange decision = await context.WaitForExternalEvent<IncidentStatusChange>(IncidentEvents.Unfreeze);
+        return new HumanTaskOutcome(taskId, Completed, decision.By, new DateTimeOffset(DateTime.SpecifyKind(decision.At, DateTimeKind.Utc)));
     }
 
     /// <summary>Drafts one §13.5 message for approval; a still-pending older update is withdrawn (superseded).</summary>

@@ -126,6 +126,13 @@ public sealed class IncidentHarness : IAsyncDisposable
         await Host.WaitForIdleAsync();
     }
 
+    /// <summary>What the founder-only unfreeze route does.</summary>
+    public async Task UnfreezeAsync(string instanceId, string by)
+    {
+        await Host.Client.RaiseEventAsync(instanceId, IncidentEvents.Unfreeze, new IncidentStatusChange("unfrozen", by, Host.Clock.GetUtcNow().UtcDateTime));
+        await EnsureNotFailedAsync(instanceId);
+    }
+
     public async Task ReportAsync(string instanceId, string status, string? note = null)
     {
         await Host.Client.RaiseEventAsync(instanceId, IncidentEvents.StatusChanged, new IncidentStatusChange(status, "op-1", Host.Clock.GetUtcNow().UtcDateTime, note));
