@@ -63,6 +63,11 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("task-claim", "POST", "/api/v1/tasks/{task}/claim", null, HttpStatusCode.OK),
         new("task-release", "POST", "/api/v1/tasks/{task}/release", null, HttpStatusCode.OK),
         new("task-complete", "POST", "/api/v1/tasks/{task}/complete", """{"outcome":"completed"}""", HttpStatusCode.OK),
+        new("incident-triage", "POST", "/api/v1/customer-ops/incidents/triage", """{"has_data_leak":true}""", HttpStatusCode.OK),
+        new("incident-plan", "POST", "/api/v1/customer-ops/incidents/response-plan", """{"affected_customers":7}""", HttpStatusCode.OK),
+        new("incident-open", "POST", "/api/v1/customer-ops/incidents", """{"incident_id":"iso-1","title":"Isolation check","affected_customers":1}""", HttpStatusCode.Accepted),
+        new("incident-list", "GET", "/api/v1/customer-ops/incidents", null, HttpStatusCode.OK),
+        new("incident-uptime", "POST", "/api/v1/customer-ops/incidents/uptime", """{"uptime_percent_7d":99.9}""", HttpStatusCode.OK),
         new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
     ];
