@@ -242,7 +242,7 @@ public static class IncidentsApi
         }
 
         string instanceId = IncidentKeys.InstanceId(access.Tenant!, incidentId);
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, cancellation);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellation);
         StoredIncident? stored = await store.GetAsync(access.Tenant!, incidentId, cancellation);
         IncidentState? state = instance?.SerializedCustomStatus is { Length: > 0 } ? instance.ReadCustomStatusAs<IncidentState>() : stored?.State;
         if (instance is null && stored is null)
@@ -296,7 +296,7 @@ public static class IncidentsApi
 
         string by = request.Headers[DealHttp.OperatorHeader].ToString() is { Length: > 0 and <= 64 } op ? op : "operator";
         string instanceId = IncidentKeys.InstanceId(access.Tenant!, incidentId);
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, cancellation);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellation);
         if (instance is null)
         {
             return DealHttp.Problem(StatusCodes.Status404NotFound, "Not found", $"No incident {incidentId} for this tenant.", correlationId);
@@ -339,7 +339,7 @@ public static class IncidentsApi
         }
 
         string instanceId = IncidentKeys.InstanceId(tenant, incidentId);
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, cancellation);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellation);
         IncidentState? state = instance?.SerializedCustomStatus is { Length: > 0 } ? instance.ReadCustomStatusAs<IncidentState>() : null;
         if (instance is null || state is null)
         {
