@@ -31,5 +31,6 @@ public static class DealixApp
         services.AddOperatorAlerts(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
         services.AddScheduledJobs(configuration);
+        services.AddIncidentsInfrastructure();
     }
 }
