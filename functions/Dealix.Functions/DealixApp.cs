@@ -24,6 +24,7 @@ public static class DealixApp
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDealsInfrastructure(configuration);
+        services.AddOnboardingInfrastructure(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
     }
 }

@@ -57,6 +57,12 @@ public sealed partial class OutboxSender(
             return SendDisposition.Refused;
         }
 
+        if (draft.Kind == DraftKind.OnboardingStep)
+        {
+            await AuditAsync(message, "send", "refused", reason: "onboarding_approval_is_not_a_message");
+            return SendDisposition.Refused; // an onboarding step's approval record: there is nothing to send
+        }
+
         if (draft.Status != DraftStatus.Approved)
         {
             Skipped(log, message.DraftId, draft.Status.ToString());

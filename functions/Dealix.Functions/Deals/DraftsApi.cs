@@ -97,7 +97,7 @@ public static class DraftsApi
         DraftPage page = await drafts.ListAsync(tenant, new DraftQuery(DraftStatus.Approved, PageSize: limit), cancellation);
         var queued = new List<string>();
         var manual = new List<string>();
-        foreach (ReplyDraft draft in page.Items.Take(limit))
+        foreach (ReplyDraft draft in page.Items.Where(d => d.Kind != DraftKind.OnboardingStep).Take(limit))
         {
             await outbox.EnqueueAsync(new OutboundMessage(tenant, draft.DraftId, draft.DealInstanceId, draft.Channel, draft.CorrelationId, draft.AutoApproved), null, cancellation);
             (ChannelRouter.IsManual(draft.Channel) ? manual : queued).Add(draft.DraftId);

@@ -12,4 +12,7 @@ public enum DraftKind
 
     /// <summary>A follow-up the timers of §8.4 asked for.</summary>
     [JsonStringEnumMemberName("follow_up")] FollowUp,
+
+    /// <summary>An onboarding step's approval request (§5.1): a record to decide, never a message to send.</summary>
+    [JsonStringEnumMemberName("onboarding_step")] OnboardingStep,
 }
