@@ -60,6 +60,7 @@ public static class DealsInfrastructure
         services.AddSingleton<DraftDecisions>();
         services.AddSingleton<DealInbox>();
         services.AddHostedService<ReplyClassifierWarmup>();
+        Tasks.TasksInfrastructure.AddHumanTaskStore(services);
         return services;
     }
 

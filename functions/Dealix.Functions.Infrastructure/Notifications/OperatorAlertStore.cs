@@ -1,0 +1,89 @@
+using Azure;
+using Azure.Data.Tables;
+using Dealix.Functions.Infrastructure.Storage;
+using Dealix.Orchestrations.Notifications;
+
+namespace Dealix.Functions.Infrastructure.Notifications;
+
+/// <summary>
+/// Operator alerts in Azure Tables (tenant id = partition key): <c>OperatorAlerts</c> holds one row per alert, keyed by
+/// the hash of its idempotency key, so a retried send finds the row it wrote; <c>OperatorAlertDeliveries</c> one row per
+/// alert, channel and recipient, with its delivery state.
+/// </summary>
+public sealed class OperatorAlertStore(DealTables tables)
+{
+    /// <summary>WARNING: table names are storage; never rename.</summary>
+    public const string AlertsTable = "OperatorAlerts";
+
+    /// <summary>WARNING: table names are storage; never rename.</summary>
+    public const string DeliveriesTable = "OperatorAlertDeliveries";
+
+    /// <summary>The row key of an alert.</summary>
+    public static string AlertId(OperatorAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return DealTables.HashKey(alert.IdempotencyKey);
+    }
+
+    /// <summary>Records the alert; false when it was already recorded (its first record is kept).</summary>
+    public async Task<bool> RecordAsync(OperatorAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        TableClient table = await tables.GetAsync(AlertsTable);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(alert.Tenant, AlertId(alert))
+            {
+                ["Kind"] = alert.Kind,
+                ["Severity"] = alert.Severity,
+                ["Title"] = alert.Title,
+                ["Body"] = alert.Body,
+                ["IdempotencyKey"] = alert.IdempotencyKey,
+                ["OwnerRole"] = alert.OwnerRole,
+                ["Link"] = alert.Link,
+                ["At"] = at,
+                ["Status"] = AlertStatus.Recorded,
+            }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The alert and its status, or null.</summary>
+    public async Task<StoredOperatorAlert?> GetAsync(string tenant, string alertId, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync(AlertsTable);
+        NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(tenant, alertId, cancellationToken: cancellationToken);
+        return row.HasValue ? ToAlert(row.Value!) : null;
+    }
+
+    /// <summary>Sets the alert's overall status.</summary>
+    public async Task SetStatusAsync(string tenant, string alertId, string status, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync(AlertsTable);
+        await table.UpdateEntityAsync(new TableEntity(tenant, alertId) { ["Status"] = status }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    /// <summary>The tenant's alerts, newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<StoredOperatorAlert>> ListAsync(string tenant, int limit, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync(AlertsTable);
+        var all = new List<StoredOperatorAlert>();
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(e => e.PartitionKey == tenant, cancellationToken: cancellationToken))
+        {
+            all.Add(ToAlert(row));
+        }
+
+        return [.. all.OrderByDescending(a => a.At).Take(limit)];
+    }
+
+    private static StoredOperatorAlert ToAlert(TableEntity row) => new(
+        row.RowKey,
+        new OperatorAlert(row.PartitionKey, row.GetString("Kind") ?? "", row.GetString("Severity") ?? "", row.GetString("Title") ?? "",
+            row.GetString("Body") ?? "", row.GetString("IdempotencyKey") ?? "", row.GetString("OwnerRole"), row.GetString("Link")),
+        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+        row.GetString("Status") ?? AlertStatus.Recorded);
+}
