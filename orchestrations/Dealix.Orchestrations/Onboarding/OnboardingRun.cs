@@ -126,6 +126,7 @@ internal sealed class OnboardingRun(TaskOrchestrationContext context, Onboarding
             SetStep("first_service_run", "in_progress");
             await ConnectorGateAsync("first_service_run");
             _status = _status with { FirstService = _status.LeadSource is "csv" or "crm" ? "list_intelligence" : "first_10_opportunities_sprint" };
+            Publish();
             int attempt = Attempt("first_service_run:task");
             await WaitAsync(context.RunHumanTaskAsync(TaskRequest($"first_service_run:{attempt}", "operator",
                 $"Run {_status.FirstService}: 10 opportunity cards and the Approval Pack (at most 3 buttons per card)", OnboardingPlan.DayEnd(_status.StartedAt, 4))),
@@ -279,7 +280,8 @@ internal sealed class OnboardingRun(TaskOrchestrationContext context, Onboarding
     /// </summary>
     private async Task<T> WaitAsync<T>(Task<T> work, string label, bool customerWait)
     {
-        (DateTime reminder, DateTime escalation) = OnboardingPlan.CustomerWait(Now);
+        DateTime since = Now;
+        (DateTime reminder, DateTime escalation) = OnboardingPlan.CustomerWait(since);
         (DateTime At, string Kind, string Role)[] ladder = customerWait
             ? [(reminder, "onboarding_reminder", "operator"), (escalation, "onboarding_escalation", "team_lead")]
             : [];
@@ -310,7 +312,7 @@ internal sealed class OnboardingRun(TaskOrchestrationContext context, Onboarding
             if (winner == stepTimer)
             {
                 (DateTime _, string kind, string role) = ladder[next++];
-                await AlertAsync(kind, "warning", role, $"Onboarding step waiting on the customer: {label}", $"{label}:{kind}:{Attempt(label, peek: true)}");
+                await AlertAsync(kind, "warning", role, $"Onboarding step waiting on the customer: {label}", $"{label}:{kind}:{since.Ticks}");
             }
             else if (winner == deadline)
             {
@@ -366,14 +368,10 @@ internal sealed class OnboardingRun(TaskOrchestrationContext context, Onboarding
         context.SetCustomStatus(_status);
     }
 
-    private int Attempt(string key, bool peek = false)
+    private int Attempt(string key)
     {
-        int value = _attempts.GetValueOrDefault(key);
-        if (!peek)
-        {
-            _attempts[key] = ++value;
-        }
-
+        int value = _attempts.GetValueOrDefault(key) + 1;
+        _attempts[key] = value;
         return value;
     }
 
