@@ -27,7 +27,9 @@ internal sealed class OnboardingRun(TaskOrchestrationContext context, Onboarding
     private int _calls;
     private OnboardingStatus _status = null!;
 
-    private string InstanceId => context.InstanceId;
+    // The business key, not context.InstanceId: task ids, draft ids and event names derive from it, and they must be
+    // the same wherever the history is replayed.
+    private string InstanceId => OnboardingKeys.InstanceId(input.TenantId, input.CustomerId);
 
     private DateTime Now => context.CurrentUtcDateTime;
 

@@ -100,6 +100,7 @@ public sealed class OnboardingOrchestratorTests
         await h.AdvanceToAsync(8, 10);
         Assert.DoesNotContain(h.Alerts, a => a.Kind == OperatorAlertKinds.AtRisk);
         Assert.Contains(h.Stores.Ledger, e => e.Action == "onboarding_completed" && e.Target == OnboardingHarness.InstanceId);
+        await OnboardingHistoriesTests.RecordIfAskedAsync(h.Host, OnboardingHarness.InstanceId, "onboarding.completed.json");
     }
 
     [Fact]
@@ -117,6 +118,7 @@ public sealed class OnboardingOrchestratorTests
         Assert.Contains(h.Tasks, t => t.OwnerRole == "founder" && t.TaskId.EndsWith(":stop_report", StringComparison.Ordinal));
         Assert.Contains(h.Alerts, a => a.Kind == "onboarding_stopped" && a.OwnerRole == "founder" && a.Severity == "critical");
         Assert.Empty(h.CadenceStarts);
+        await OnboardingHistoriesTests.RecordIfAskedAsync(h.Host, OnboardingHarness.InstanceId, "onboarding.risk-review-stopped.json");
     }
 
     [Fact]
@@ -171,6 +173,7 @@ public sealed class OnboardingOrchestratorTests
         await h.DecideAsync("select_bundle", DraftDecisionKind.Approved);
         Assert.Equal("company_intake", (await h.StatusAsync()).CurrentStep);
         Assert.Single(h.Alerts, a => a.Kind == OperatorAlertKinds.AtRisk);
+        await OnboardingHistoriesTests.RecordIfAskedAsync(h.Host, DealKeys.ApprovalInstanceId(OnboardingHarness.Tenant, draftId), "onboarding-approval.escalated.json");
     }
 
     [Fact]
