@@ -80,6 +80,96 @@ public sealed class OperatorAlertStore(DealTables tables)
         return [.. all.OrderByDescending(a => a.At).Take(limit)];
     }
 
+    /// <summary>The delivery id of one channel and recipient of an alert.</summary>
+    public static string DeliveryId(string alertId, string channel, string recipient) => DealTables.HashKey($"{alertId}|{channel}|{recipient}");
+
+    /// <summary>Adds a pending delivery; an existing row (a retried dispatch) is kept as it is.</summary>
+    public async Task<AlertDelivery> AddDeliveryAsync(string tenant, string alertId, string channel, string recipient, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync(DeliveriesTable);
+        var row = new TableEntity(tenant, DeliveryId(alertId, channel, recipient))
+        {
+            ["AlertId"] = alertId,
+            ["Channel"] = channel,
+            ["Recipient"] = recipient,
+            ["Status"] = AlertStatus.Pending,
+            ["Attempts"] = 0,
+            ["UpdatedAt"] = at,
+        };
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            return ToDelivery(row);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return (await GetDeliveryAsync(tenant, row.RowKey, cancellationToken))!;
+        }
+    }
+
+    /// <summary>The delivery and its row version, or null.</summary>
+    public async Task<(AlertDelivery Delivery, ETag Version)?> GetDeliveryWithVersionAsync(string tenant, string deliveryId,
+        CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync(DeliveriesTable);
+        NullableResponse<TableEntity> row = await table.GetEntityIfExistsAsync<TableEntity>(tenant, deliveryId, cancellationToken: cancellationToken);
+        return row.HasValue ? (ToDelivery(row.Value!), row.Value!.ETag) : null;
+    }
+
+    /// <summary>The delivery, or null.</summary>
+    public async Task<AlertDelivery?> GetDeliveryAsync(string tenant, string deliveryId, CancellationToken cancellationToken = default) =>
+        (await GetDeliveryWithVersionAsync(tenant, deliveryId, cancellationToken))?.Delivery;
+
+    /// <summary>The deliveries of one alert.</summary>
+    public async Task<IReadOnlyList<AlertDelivery>> ListDeliveriesAsync(string tenant, string alertId, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync(DeliveriesTable);
+        var deliveries = new List<AlertDelivery>();
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(e => e.PartitionKey == tenant && e.GetString("AlertId") == alertId,
+            cancellationToken: cancellationToken))
+        {
+            deliveries.Add(ToDelivery(row));
+        }
+
+        return [.. deliveries.OrderBy(d => d.Channel, StringComparer.Ordinal).ThenBy(d => d.Recipient, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Moves the delivery to <paramref name="delivery"/>'s state if the row is still at <paramref name="version"/>; the new
+    /// version, or null when another sender changed it first (the loser sends nothing).
+    /// </summary>
+    public async Task<ETag?> TryUpdateDeliveryAsync(AlertDelivery delivery, ETag version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        TableClient table = await tables.GetAsync(DeliveriesTable);
+        try
+        {
+            Response response = await table.UpdateEntityAsync(new TableEntity(delivery.Tenant, delivery.DeliveryId)
+            {
+                ["AlertId"] = delivery.AlertId,
+                ["Channel"] = delivery.Channel,
+                ["Recipient"] = delivery.Recipient,
+                ["Status"] = delivery.Status,
+                ["Attempts"] = delivery.Attempts,
+                ["LastError"] = delivery.LastError,
+                ["ProviderMessageId"] = delivery.ProviderMessageId,
+                ["UpdatedAt"] = delivery.UpdatedAt,
+                ["ClaimedAt"] = delivery.ClaimedAt,
+            }, version, TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    private static AlertDelivery ToDelivery(TableEntity row) => new(
+        row.PartitionKey, row.RowKey, row.GetString("AlertId") ?? "", row.GetString("Channel") ?? "", row.GetString("Recipient") ?? "",
+        row.GetString("Status") ?? AlertStatus.Pending, row.GetInt32("Attempts") ?? 0, row.GetString("LastError"), row.GetString("ProviderMessageId"),
+        row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, row.GetDateTimeOffset("ClaimedAt"));
+
     private static StoredOperatorAlert ToAlert(TableEntity row) => new(
         row.RowKey,
         new OperatorAlert(row.PartitionKey, row.GetString("Kind") ?? "", row.GetString("Severity") ?? "", row.GetString("Title") ?? "",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dealix.Functions.Infrastructure.Channels;
+using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -41,6 +42,7 @@ public static class WhatsAppWebhook
         DealInbox inbox,
         IOptions<WhatsAppOptions> whatsApp,
         IOptions<UltramsgOptions> ultramsg,
+        OperatorCommands commands,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
@@ -95,6 +97,11 @@ public static class WhatsAppWebhook
         foreach (InboundWebhookMessage message in batch.Messages)
         {
             string tenant = tenantId.Length > 0 ? tenantId : whatsApp.Value.Tenants.GetValueOrDefault(message.ReceivingAddress, whatsApp.Value.DefaultTenant);
+            if (await commands.TryHandleAsync(tenant, message, correlationId, cancellation))
+            {
+                continue; // an operator's /dealix-pause-ai or /dealix-resume-ai (§17.8), never a lead message
+            }
+
             InboxResult result = await inbox.AcceptAsync(client, tenant, message, correlationId, cancellation);
             accepted += result.Outcome is InboxOutcome.Started or InboxOutcome.Raised ? 1 : 0;
             duplicates += result.Outcome == InboxOutcome.Duplicate ? 1 : 0;
