@@ -1,4 +1,5 @@
 using Dealix.Orchestrations.Deals;
+using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Onboarding.Contracts;
 using Dealix.Orchestrations.Onboarding.Rules;
@@ -12,7 +13,8 @@ namespace Dealix.Orchestrations.Onboarding;
 /// business day the team lead is reminded, after one business day the founder is alerted, and then it keeps waiting
 /// (an onboarding approval escalates instead of expiring). Runs as <c>approval:{tenantId}:{draftId}</c>, the id the
 /// approval center and its signed callback links raise <see cref="DealEvents.DraftDecided"/> to, so deciding an
-/// onboarding step works exactly like deciding a deal draft. Returns the decision to the onboarding.
+/// onboarding step works exactly like deciding a deal draft. It stores the step's approval draft first. Returns the
+/// decision to the onboarding.
 /// </summary>
 [DurableTask(Name)]
 public sealed class OnboardingApprovalOrchestrator : TaskOrchestrator<OnboardingApprovalInput, DraftDecision>
@@ -23,6 +25,9 @@ public sealed class OnboardingApprovalOrchestrator : TaskOrchestrator<Onboarding
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        // The draft is stored by this instance, so the approval center never shows a draft whose decision has no
+        // instance to go to yet.
+        await context.CallActivityAsync<ReplyDraft>(CreateReplyDraft.Name, new CreateDraftInput(input.Draft, input.IdempotencyKey), Retries.Storage);
         (DateTime warning, DateTime due) = OnboardingPlan.Approval(context.CurrentUtcDateTime);
         Task<DraftDecision> decided = context.WaitForExternalEvent<DraftDecision>(DealEvents.DraftDecided);
         (DateTime At, string Kind, string Severity, string Role)[] ladder =

@@ -220,10 +220,9 @@ internal sealed class OnboardingRun(TaskOrchestrationContext context, Onboarding
             CreatedAt = Now,
             AssignedOperator = approverRole,
         };
-        await context.CallActivityAsync<ReplyDraft>(CreateReplyDraft.Name, new CreateDraftInput(draft, Key(CreateReplyDraft.Name)), Retries.Storage);
         SetStep(stepId, "awaiting_approval", waiting: $"approval:{draftId}", approvalId: draftId);
         DraftDecision decision = await WaitAsync(context.CallSubOrchestratorAsync<DraftDecision>(OnboardingApprovalOrchestrator.Name,
-            new OnboardingApprovalInput(input.TenantId, draftId, InstanceId, stepId, approverRole, input.CorrelationId),
+            new OnboardingApprovalInput(input.TenantId, draftId, InstanceId, stepId, approverRole, input.CorrelationId, draft, Key(CreateReplyDraft.Name)),
             new SubOrchestrationOptions(instanceId: DealKeys.ApprovalInstanceId(input.TenantId, draftId))), stepId, customerWait: false);
         await AuditAsync("onboarding_step_decided", decision.Reviewer, reason: stepId, outcome: decision.IsApproved ? "approved" : "rejected", approvalId: draftId);
         if (decision.IsApproved)

@@ -28,7 +28,7 @@ public sealed class OnboardingHistoriesTests
 
     [Theory]
     [InlineData("onboarding.completed.json", "ReadConnectorGate")]
-    [InlineData("onboarding.risk-review-stopped.json", "CreateReplyDraft")]
+    [InlineData("onboarding.risk-review-stopped.json", "ReadConnectorGate")]
     [InlineData("onboarding-approval.escalated.json", "SendOperatorAlert")]
     public void ChangedHistory_IsReportedAsNondeterministic(string file, string activity)
     {
