@@ -56,6 +56,13 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("act", "POST", "/api/v1/os/process-and-act", """{"from":"966544444444","text":"مرحبا"}""", HttpStatusCode.Accepted),
         new("classify", "POST", "/api/v1/automation/reply/classify", """{"text":"كم السعر؟"}""", HttpStatusCode.OK),
         new("compliance", "POST", "/api/v1/automation/compliance/check", """{"channel":"email","address":"lead@example.com"}""", HttpStatusCode.OK),
+        new("obchecklist", "POST", "/api/v1/customer-ops/onboarding/checklist", """{"customer_id":"iso-cust"}""", HttpStatusCode.Accepted),
+        new("obupdate", "POST", "/api/v1/customer-ops/onboarding/update-step", """{"customer_id":"iso-cust","step_id":"select_goal","values":{"goal":"x"}}""", HttpStatusCode.NotFound),
+        new("obdemo", "GET", "/api/v1/customer-ops/onboarding/checklist/demo", null, HttpStatusCode.OK),
+        new("concatalog", "GET", "/api/v1/customer-ops/connectors/catalog", null, HttpStatusCode.OK),
+        new("consummary", "GET", "/api/v1/customer-ops/connectors/summary?customer_id=iso-cust", null, HttpStatusCode.OK),
+        new("conupdate", "POST", "/api/v1/customer-ops/connectors/update", """{"customer_id":"iso-cust","connector_id":"gmail","state":"configuring"}""", HttpStatusCode.OK),
+        new("condemo", "GET", "/api/v1/customer-ops/connectors/demo", null, HttpStatusCode.OK),
         new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
     ];
@@ -100,7 +107,7 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         // Half the routes name the tenant in the header, half in the query: both are checked.
         string path = route.Path.Replace("{draft}", draft ?? "d0000000000000000000000000000000", StringComparison.Ordinal);
         bool inHeader = Routes.ToList().IndexOf(route) % 2 == 0;
-        var request = new HttpRequestMessage(new HttpMethod(route.Method), inHeader ? path : $"{path}?tenant={named}");
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), inHeader ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}tenant={named}");
         if (inHeader)
         {
             request.Headers.Add("X-Tenant-Id", named);
