@@ -29,6 +29,7 @@ public static class DealixApp
         services.AddDealsInfrastructure(configuration);
         services.AddCustomerSuccessInfrastructure(configuration);
         services.AddOperatorAlerts(configuration);
+        services.AddOnboardingInfrastructure(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
         services.AddScheduledJobs(configuration);
         services.AddIncidentsInfrastructure();

@@ -51,6 +51,13 @@ public sealed partial class OutboxRecovery(
                 continue;
             }
 
+            // First touches wait for the paced batch (send windows, rate limits, §10.6), which owns them; an onboarding
+            // step's approval is a record, never a message. Only drafts sent on approval are re-queued here.
+            if (draft.Kind is DraftKind.FirstTouch or DraftKind.OnboardingStep)
+            {
+                continue;
+            }
+
             DateTime since = draft.RecoveredAt ?? draft.DecidedAt ?? draft.CreatedAt;
             if (since + options.Value.ApprovedGrace > now || await killSwitch.IsPausedAsync(draft.TenantId, cancellationToken))
             {

@@ -66,6 +66,12 @@ public sealed partial class OutboxSender(
             return SendDisposition.Refused;
         }
 
+        if (draft.Kind == DraftKind.OnboardingStep)
+        {
+            await AuditAsync(message, "send", "refused", reason: "onboarding_approval_is_not_a_message");
+            return SendDisposition.Refused; // an onboarding step's approval record: there is nothing to send
+        }
+
         DateTime now = clock.GetUtcNow().UtcDateTime;
         if (draft.Status == DraftStatus.Sending && IsAbandoned(draft, now))
         {

@@ -1,8 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
+using Dealix.Orchestrations.Onboarding;
+using Dealix.Orchestrations.Onboarding.Activities;
+using Dealix.Orchestrations.Onboarding.Contracts;
+using Dealix.Orchestrations.Onboarding.Rules;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -355,6 +360,15 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
         if (to == DealStage.ClosedLost && State.Pending is { } pending)
         {
             await CancelPendingAsync(pending, "stage_change", correlationId);
+        }
+
+        if (to == DealStage.PilotActive && from != DealStage.PilotActive)
+        {
+            // §5 / §20: entering pilot_active starts the customer's onboarding, once per customer (a second entry, or
+            // an operator who started it already, finds the instance and starts nothing).
+            await context.CallActivityAsync<bool>(StartOrchestrationOnce.Name, new StartOnceInput(OnboardingOrchestrator.Name,
+                OnboardingKeys.InstanceId(State.TenantId, State.ContactId), JsonSerializer.SerializeToElement(
+                    new OnboardingInput(State.TenantId, State.ContactId, "deal_lifecycle", correlationId, InstanceId), JsonSerializerOptions.Web)), Retries.Storage);
         }
 
         _ = audited;

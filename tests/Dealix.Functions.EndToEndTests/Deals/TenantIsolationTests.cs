@@ -68,6 +68,13 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("incident-open", "POST", "/api/v1/customer-ops/incidents", """{"incident_id":"iso-1","title":"Isolation check","affected_customers":1}""", HttpStatusCode.Accepted),
         new("incident-list", "GET", "/api/v1/customer-ops/incidents", null, HttpStatusCode.OK),
         new("incident-uptime", "POST", "/api/v1/customer-ops/incidents/uptime", """{"uptime_percent_7d":99.9}""", HttpStatusCode.OK),
+        new("obchecklist", "POST", "/api/v1/customer-ops/onboarding/checklist", """{"customer_id":"iso-cust"}""", HttpStatusCode.Accepted),
+        new("obupdate", "POST", "/api/v1/customer-ops/onboarding/update-step", """{"customer_id":"iso-cust","step_id":"select_goal","values":{"goal":"x"}}""", HttpStatusCode.NotFound),
+        new("obdemo", "GET", "/api/v1/customer-ops/onboarding/checklist/demo", null, HttpStatusCode.OK),
+        new("concatalog", "GET", "/api/v1/customer-ops/connectors/catalog", null, HttpStatusCode.OK),
+        new("consummary", "GET", "/api/v1/customer-ops/connectors/summary?customer_id=iso-cust", null, HttpStatusCode.OK),
+        new("conupdate", "POST", "/api/v1/customer-ops/connectors/update", """{"customer_id":"iso-cust","connector_id":"gmail","state":"configuring"}""", HttpStatusCode.OK),
+        new("condemo", "GET", "/api/v1/customer-ops/connectors/demo", null, HttpStatusCode.OK),
         new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
         new("cscheckin", "POST", "/api/v1/customer-ops/cs/weekly-check-in", """{"drafts_pending":3}""", HttpStatusCode.OK),
@@ -125,7 +132,7 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         string path = route.Path.Replace("{draft}", draft ?? "d0000000000000000000000000000000", StringComparison.Ordinal)
             .Replace("{task}", Uri.EscapeDataString(World.TaskOf(named)), StringComparison.Ordinal);
         bool inHeader = Routes.ToList().IndexOf(route) % 2 == 0;
-        var request = new HttpRequestMessage(new HttpMethod(route.Method), inHeader ? path : $"{path}?tenant={named}");
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), inHeader ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}tenant={named}");
         if (inHeader)
         {
             request.Headers.Add("X-Tenant-Id", named);

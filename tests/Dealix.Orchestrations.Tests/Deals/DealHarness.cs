@@ -2,6 +2,8 @@ using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
+using Dealix.Orchestrations.Onboarding;
+using Dealix.Orchestrations.Onboarding.Ports;
 using Dealix.Runtime.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -57,7 +59,7 @@ public sealed class DealHarness : IAsyncDisposable
         var killSwitch = new Mock<IKillSwitch>();
         var settings = new Mock<IDealSettings>();
         DurableTaskTestHost host = await DurableTaskTestHost.StartAsync(clock,
-            tasks => tasks.AddDeals(),
+            tasks => tasks.AddDeals().AddOnboarding(), // pilot_active starts the customer's onboarding (StartOrchestrationOnce)
             services => services
                 .AddSingleton<IDealStageRules>(DealTransitionTable.Instance)
                 .AddSingleton<IDraftStore>(stores)
@@ -68,7 +70,8 @@ public sealed class DealHarness : IAsyncDisposable
                 .AddSingleton(_ => outbox.Object)
                 .AddSingleton(_ => notifier.Object)
                 .AddSingleton(_ => killSwitch.Object)
-                .AddSingleton(_ => settings.Object));
+                .AddSingleton(_ => settings.Object)
+                .AddSingleton(_ => Mock.Of<IOrchestrationStarter>()));
         return new DealHarness(host, stores, classifier, outbox, notifier, killSwitch, settings);
     }
 

@@ -15,4 +15,7 @@ public enum DraftKind
 
     /// <summary>The first e-mail of an outbound sequence from the daily pipeline (§10.2, §10.7).</summary>
     [JsonStringEnumMemberName("first_touch")] FirstTouch,
+
+    /// <summary>An onboarding step's approval request (§5.1): a record to decide, never a message to send.</summary>
+    [JsonStringEnumMemberName("onboarding_step")] OnboardingStep,
 }
