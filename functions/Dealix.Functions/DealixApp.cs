@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure;
+using Dealix.Functions.Infrastructure.Support;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class DealixApp
     public static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDealsInfrastructure(configuration);
+        services.AddSupportInfrastructure(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
     }
 }

@@ -12,4 +12,7 @@ public enum DraftKind
 
     /// <summary>A follow-up the timers of §8.4 asked for.</summary>
     [JsonStringEnumMemberName("follow_up")] FollowUp,
+
+    /// <summary>The first response to a support ticket (§11.3); its approval SLA is half the ticket's first-response target.</summary>
+    [JsonStringEnumMemberName("support_first_response")] SupportFirstResponse,
 }
