@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure;
+using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Infrastructure.Support;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,7 @@ public static class DealixApp
     {
         services.AddDealsInfrastructure(configuration);
         services.AddSupportInfrastructure(configuration);
+        services.AddOperatorAlerts(configuration);
         services.AddSingleton<Deals.OperatorKeys>();
     }
 }

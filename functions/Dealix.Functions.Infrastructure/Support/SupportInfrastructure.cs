@@ -1,3 +1,4 @@
+using Dealix.Orchestrations.Notifications;
 using Dealix.Orchestrations.Support.Ports;
 using Dealix.Orchestrations.Support.Tracking;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,8 @@ namespace Dealix.Functions.Infrastructure.Support;
 public static class SupportInfrastructure
 {
     /// <summary>Adds the <c>Tickets</c>, <c>SlaEvents</c>, <c>Escalations</c> and <c>IncidentRequests</c> stores, the
-    /// default alert sink and incident trigger, and the SLA services.</summary>
+    /// alert sink (the shared Operator alerts when registered, else the <c>Notifications</c> table), the default incident
+    /// trigger, and the SLA services.</summary>
     public static IServiceCollection AddSupportInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -20,7 +22,11 @@ public static class SupportInfrastructure
         services.TryAddSingleton<ISlaLogStore, TableSlaLogStore>();
         services.TryAddSingleton<IEscalationLedger, TableEscalationLedger>();
         services.TryAddSingleton<IPendingApprovalScan, TablePendingApprovalScan>();
-        services.TryAddSingleton<ISupportAlerts, TableSupportAlerts>();
+        services.TryAddSingleton<TableSupportAlerts>();
+        // The shared Operator alerts (real channels) when the app has them, else the Notifications table.
+        services.TryAddSingleton<ISupportAlerts>(sp => sp.GetService<IOperatorAlerts>() is { } operatorAlerts
+            ? new OperatorAlertsSupportAlerts(operatorAlerts)
+            : sp.GetRequiredService<TableSupportAlerts>());
         services.TryAddSingleton<IIncidentTrigger, TableIncidentTrigger>();
         services.TryAddSingleton<TicketSlaRecorder>();
         services.TryAddSingleton<TicketEscalator>();

@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure.Channels;
+using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Infrastructure.Support;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ public static class EmailWebhook
         SupportInbox support,
         IOptions<SmtpOptions> smtp,
         IConfiguration configuration,
+        OperatorCommands commands,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
@@ -63,6 +65,11 @@ public static class EmailWebhook
 
         string domain = message.ReceivingAddress.Split('@')[^1];
         string tenant = configuration[$"Email:Tenants:{domain}"] ?? configuration["Email:DefaultTenant"] ?? "default";
+        if (await commands.TryHandleAsync(tenant, message, correlationId, cancellation))
+        {
+            return Results.Ok(new { outcome = "operator_command", correlation_id = correlationId }); // §17.8, never a lead message
+        }
+
         InboxResult result = await inbox.AcceptAsync(client, tenant, message, correlationId, cancellation);
         return Results.Ok(new { outcome = result.Outcome.ToString().ToLowerInvariant(), correlation_id = correlationId });
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dealix.Functions.Infrastructure.Channels;
+using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Infrastructure.Support;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
@@ -44,6 +45,7 @@ public static class WhatsAppWebhook
         SupportInbox support,
         IOptions<WhatsAppOptions> whatsApp,
         IOptions<UltramsgOptions> ultramsg,
+        OperatorCommands commands,
         CancellationToken cancellation)
     {
         string correlationId = DealHttp.CorrelationId(request);
@@ -107,6 +109,11 @@ public static class WhatsAppWebhook
             }
 
             string tenant = tenantId.Length > 0 ? tenantId : whatsApp.Value.Tenants.GetValueOrDefault(message.ReceivingAddress, whatsApp.Value.DefaultTenant);
+            if (await commands.TryHandleAsync(tenant, message, correlationId, cancellation))
+            {
+                continue; // an operator's /dealix-pause-ai or /dealix-resume-ai (§17.8), never a lead message
+            }
+
             InboxResult result = await inbox.AcceptAsync(client, tenant, message, correlationId, cancellation);
             accepted += result.Outcome is InboxOutcome.Started or InboxOutcome.Raised ? 1 : 0;
             duplicates += result.Outcome == InboxOutcome.Duplicate ? 1 : 0;

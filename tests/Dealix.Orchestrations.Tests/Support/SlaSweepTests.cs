@@ -137,9 +137,19 @@ public sealed class SlaSweepTests
         PriorityTier tier = SupportPriorities.For(priority);
         await h.Support.CreateAsync(new SupportTicket
         {
-            TicketId = ticketId, TenantId = SupportHarness.Tenant, InstanceId = TicketKeys.InstanceId(SupportHarness.Tenant, ticketId), Source = "api",
-            Priority = priority, Owners = tier.Owners, MatchedKeywords = [], Reason = "test", Status = "open", OpenedAt = h.Now,
-            FirstResponseDueAt = h.Now + tier.FirstResponseTarget, ResolutionDueAt = h.Now + tier.ResolutionTarget, CorrelationId = $"corr-{ticketId}",
+            TicketId = ticketId,
+            TenantId = SupportHarness.Tenant,
+            InstanceId = TicketKeys.InstanceId(SupportHarness.Tenant, ticketId),
+            Source = "api",
+            Priority = priority,
+            Owners = tier.Owners,
+            MatchedKeywords = [],
+            Reason = "test",
+            Status = "open",
+            OpenedAt = h.Now,
+            FirstResponseDueAt = h.Now + tier.FirstResponseTarget,
+            ResolutionDueAt = h.Now + tier.ResolutionTarget,
+            CorrelationId = $"corr-{ticketId}",
         });
         (SlaEventValidation v, _) = await h.Service<TicketSlaRecorder>().RecordAsync(
             new SlaEvent(ticketId, SupportHarness.Tenant, SlaEventType.TicketOpened, priority, h.Now, "customer", $"corr-{ticketId}"), $"open-{ticketId}");
@@ -148,8 +158,19 @@ public sealed class SlaSweepTests
 
     private static ReplyDraft Draft(string id, DateTime createdAt) => new()
     {
-        DraftId = id, TenantId = SupportHarness.Tenant, DealInstanceId = "deal:acme:em-1", ContactId = "em-1", Channel = MessageChannel.Email,
-        To = "lead@example.com", Text = "…", Kind = DraftKind.Reply, Category = "ask_price", Stage = DealStage.NewLead, Status = DraftStatus.PendingApproval,
-        CorrelationId = $"corr-{id}", CreatedAt = createdAt, ExpiresAt = createdAt.AddHours(48),
+        DraftId = id,
+        TenantId = SupportHarness.Tenant,
+        DealInstanceId = "deal:acme:em-1",
+        ContactId = "em-1",
+        Channel = MessageChannel.Email,
+        To = "lead@example.com",
+        Text = "…",
+        Kind = DraftKind.Reply,
+        Category = "ask_price",
+        Stage = DealStage.NewLead,
+        Status = DraftStatus.PendingApproval,
+        CorrelationId = $"corr-{id}",
+        CreatedAt = createdAt,
+        ExpiresAt = createdAt.AddHours(48),
     };
 }

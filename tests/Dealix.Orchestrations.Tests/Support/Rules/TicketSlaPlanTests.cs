@@ -90,9 +90,20 @@ public sealed class TicketSlaPlanTests
     {
         var draft = new ReplyDraft
         {
-            DraftId = "t1-fr", TenantId = "acme", DealInstanceId = "ticket:acme:t1", ContactId = "em-1", Channel = MessageChannel.Email, To = "a@example.com",
-            Text = "…", Kind = DraftKind.SupportFirstResponse, Category = SupportApprovalPolicy.Category(TicketPriority.P0), Stage = DealStage.NewLead,
-            Status = DraftStatus.PendingApproval, CorrelationId = "c", CreatedAt = Opened, ExpiresAt = Opened.AddHours(4),
+            DraftId = "t1-fr",
+            TenantId = "acme",
+            DealInstanceId = "ticket:acme:t1",
+            ContactId = "em-1",
+            Channel = MessageChannel.Email,
+            To = "a@example.com",
+            Text = "…",
+            Kind = DraftKind.SupportFirstResponse,
+            Category = SupportApprovalPolicy.Category(TicketPriority.P0),
+            Stage = DealStage.NewLead,
+            Status = DraftStatus.PendingApproval,
+            CorrelationId = "c",
+            CreatedAt = Opened,
+            ExpiresAt = Opened.AddHours(4),
         };
         Assert.Equal(TicketPriority.P0, SupportApprovalPolicy.PriorityOf(draft));
         Assert.Equal(Opened.AddMinutes(15), SupportApprovalPolicy.PlanForStored(draft)!.Steps[^1].DueAt);
