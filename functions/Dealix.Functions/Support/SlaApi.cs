@@ -162,7 +162,7 @@ public static partial class SlaApi
             foreach (JsonElement item in given.EnumerateArray())
             {
                 string? itemError = item.ValueKind != JsonValueKind.Object ? "must be an object"
-                    : item.EnumerateObject().FirstOrDefault(p => !EventFields.Contains(p.Name)).Name is { } unknown ? $"has an unknown field '{unknown}'" : null;
+                    : item.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !EventFields.Contains(n)) is { } unknown ? $"has an unknown field '{unknown}'" : null;
                 SlaEvent? parsed = itemError is null ? ParseEvent(item, tenant, correlationId, DateTime.MaxValue.AddDays(-1), out itemError) : null;
                 SlaEventValidation? check = parsed is null ? null : SlaLog.Validate(list, parsed);
                 if (parsed is null || check is { Accepted: false })
