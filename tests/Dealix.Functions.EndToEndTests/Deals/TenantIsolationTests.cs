@@ -43,8 +43,7 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
     public const string AdminKey = "e2e-operator-admin-key";
 
     /// <summary>An SLA ticket opened a minute ago (the support rows).</summary>
-    private static readonly string SlaOpened = $$"""{"ticket_id":"t-iso","event_type":"ticket_opened","priority":"P3","occurred_at":"{{
-        DateTime.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}}","actor":"op-1"}""";
+    private static readonly string SlaOpened = $$"""{"ticket_id":"t-iso","event_type":"ticket_opened","priority":"P3","occurred_at":"{{DateTime.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}}","actor":"op-1"}""";
 
     /// <summary>The operator routes: name, method, path ({draft} = the row's draft), body, success status, global.</summary>
     public static readonly IReadOnlyList<RouteCase> Routes =
