@@ -2,6 +2,7 @@ using Dealix.Functions.Infrastructure;
 using Dealix.Functions.Infrastructure.CustomerSuccess;
 using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Scheduling;
+using Dealix.Functions.Infrastructure.Support;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public static class DealixApp
     {
         services.AddDealsInfrastructure(configuration);
         services.AddCustomerSuccessInfrastructure(configuration);
+        services.AddSupportInfrastructure(configuration);
         services.AddOperatorAlerts(configuration);
         services.AddOnboardingInfrastructure(configuration);
         services.AddSingleton<Deals.OperatorKeys>();

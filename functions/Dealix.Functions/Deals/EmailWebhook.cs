@@ -1,5 +1,6 @@
 using Dealix.Functions.Infrastructure.Channels;
 using Dealix.Functions.Infrastructure.Notifications;
+using Dealix.Functions.Infrastructure.Support;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -12,7 +13,8 @@ namespace Dealix.Functions.Deals;
 /// <summary>
 /// <c>POST /api/v1/webhooks/email?secret=…</c>: inbound replies, bounces and auto-replies, as SendGrid Inbound Parse
 /// (<c>multipart/form-data</c>) or the Postmark JSON format. Neither signs its body here, so the URL carries a secret;
-/// a wrong one gets 401. De-duplicated on the Message-ID; automated mail and bounces start no workflow.
+/// a wrong one gets 401. De-duplicated on the Message-ID; automated mail and bounces start no workflow. Mail to a
+/// configured support mailbox (<c>Support:EmailAddresses</c>) becomes a support ticket instead (<see cref="SupportInbox"/>).
 /// </summary>
 public static class EmailWebhook
 {
@@ -24,6 +26,7 @@ public static class EmailWebhook
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/webhooks/email")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         DealInbox inbox,
+        SupportInbox support,
         IOptions<SmtpOptions> smtp,
         IConfiguration configuration,
         OperatorCommands commands,
@@ -51,6 +54,13 @@ public static class EmailWebhook
         catch (WebhookPayloadException e)
         {
             return DealHttp.BadRequest(e.Message, correlationId);
+        }
+
+        if (support.SupportTenant(message) is { } supportTenant)
+        {
+            // Sent to a support mailbox: a ticket, not a deal message.
+            (InboxOutcome outcome, string? ticketId) = await support.AcceptAsync(client, supportTenant, message, correlationId, cancellation);
+            return Results.Ok(new { outcome = outcome.ToString().ToLowerInvariant(), ticket_id = ticketId, correlation_id = correlationId });
         }
 
         string domain = message.ReceivingAddress.Split('@')[^1];

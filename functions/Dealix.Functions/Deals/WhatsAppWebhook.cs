@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dealix.Functions.Infrastructure.Channels;
 using Dealix.Functions.Infrastructure.Notifications;
+using Dealix.Functions.Infrastructure.Support;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -13,7 +14,8 @@ namespace Dealix.Functions.Deals;
 /// <c>GET /api/v1/webhooks/whatsapp</c> answers Meta's verification handshake; <c>POST</c> receives WhatsApp Cloud API
 /// notifications (verified by <c>X-Hub-Signature-256</c> over the raw body) or Ultramsg events (verified by the
 /// <c>?secret=</c> shared secret). Acknowledges fast: each new message is handed to its deal orchestration and a
-/// redelivered one is dropped by its provider id. An unsigned or forged request gets 401 and changes nothing.
+/// redelivered one is dropped by its provider id. An unsigned or forged request gets 401 and changes nothing. A message
+/// to a configured support number (<c>Support:WhatsAppNumbers</c>) becomes a support ticket instead.
 /// </summary>
 public static class WhatsAppWebhook
 {
@@ -40,6 +42,7 @@ public static class WhatsAppWebhook
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/webhooks/whatsapp")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         DealInbox inbox,
+        SupportInbox support,
         IOptions<WhatsAppOptions> whatsApp,
         IOptions<UltramsgOptions> ultramsg,
         OperatorCommands commands,
@@ -96,6 +99,15 @@ public static class WhatsAppWebhook
         int accepted = 0, duplicates = 0;
         foreach (InboundWebhookMessage message in batch.Messages)
         {
+            if (support.SupportTenant(message) is { } supportTenant)
+            {
+                // Sent to a support number: a ticket, not a deal message.
+                (InboxOutcome ticket, _) = await support.AcceptAsync(client, supportTenant, message, correlationId, cancellation);
+                accepted += ticket is InboxOutcome.Started or InboxOutcome.Raised ? 1 : 0;
+                duplicates += ticket == InboxOutcome.Duplicate ? 1 : 0;
+                continue;
+            }
+
             string tenant = tenantId.Length > 0 ? tenantId : whatsApp.Value.Tenants.GetValueOrDefault(message.ReceivingAddress, whatsApp.Value.DefaultTenant);
             if (await commands.TryHandleAsync(tenant, message, correlationId, cancellation))
             {

@@ -21,7 +21,9 @@ public sealed class DraftApprovalOrchestrator : TaskOrchestrator<DraftApprovalIn
     public override async Task<DraftDecision> RunAsync(TaskOrchestrationContext context, DraftApprovalInput input)
     {
         ILogger log = context.CreateReplaySafeLogger<DraftApprovalOrchestrator>();
-        ApprovalPlan plan = ApprovalPolicy.PlanFor(input.Kind, input.Stage, input.Channel, context.CurrentUtcDateTime, input.WindowClosesAt);
+        ApprovalPlan plan = input.Kind == DraftKind.SupportFirstResponse && input.TicketPriority is { } priority
+            ? Support.Rules.SupportApprovalPolicy.PlanFor(priority, context.CurrentUtcDateTime, input.ExpiresAt ?? context.CurrentUtcDateTime.AddDays(7))
+            : ApprovalPolicy.PlanFor(input.Kind, input.Stage, input.Channel, context.CurrentUtcDateTime, input.WindowClosesAt);
 
         // One wait for the whole plan: a new wait per step would leave the old one pending, and the old one would
         // swallow the decision when it finally arrives.

@@ -44,6 +44,9 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
 {
     public const string AdminKey = "e2e-operator-admin-key";
 
+    /// <summary>An SLA ticket opened a minute ago (the support rows).</summary>
+    private static readonly string SlaOpened = $$"""{"ticket_id":"t-iso","event_type":"ticket_opened","priority":"P3","occurred_at":"{{DateTime.UtcNow.AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}}","actor":"op-1"}""";
+
     /// <summary>The operator routes: name, method, path ({draft} = the row's draft), body, success status, global.</summary>
     public static readonly IReadOnlyList<RouteCase> Routes =
     [
@@ -75,6 +78,15 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("consummary", "GET", "/api/v1/customer-ops/connectors/summary?customer_id=iso-cust", null, HttpStatusCode.OK),
         new("conupdate", "POST", "/api/v1/customer-ops/connectors/update", """{"customer_id":"iso-cust","connector_id":"gmail","state":"configuring"}""", HttpStatusCode.OK),
         new("condemo", "GET", "/api/v1/customer-ops/connectors/demo", null, HttpStatusCode.OK),
+        new("sup-priorities", "GET", "/api/v1/customer-ops/support/priorities", null, HttpStatusCode.OK),
+        new("sup-route", "POST", "/api/v1/customer-ops/support/route", """{"subject":"Outage","body":"The dashboard is down"}""", HttpStatusCode.OK),
+        new("sup-first", "POST", "/api/v1/customer-ops/support/first-response", """{"priority":"P1"}""", HttpStatusCode.OK),
+        new("sup-open", "POST", "/api/v1/customer-ops/support/tickets", """{"subject":"Dark mode","body":"Please add a dark mode"}""", HttpStatusCode.Accepted),
+        new("sup-list", "GET", "/api/v1/customer-ops/support/tickets", null, HttpStatusCode.OK),
+        new("sla-event", "POST", "/api/v1/customer-ops/sla/event", SlaOpened, HttpStatusCode.Accepted),
+        new("sla-breach", "POST", "/api/v1/customer-ops/sla/classify-breach", $$"""{"events":[{{SlaOpened}}]}""", HttpStatusCode.OK),
+        new("sla-health", "POST", "/api/v1/customer-ops/sla/health-report", "{}", HttpStatusCode.OK),
+        new("sla-demo", "GET", "/api/v1/customer-ops/sla/health-report-demo", null, HttpStatusCode.OK),
         new("pause", "POST", "/api/v1/admin/kill-switch/pause", null, HttpStatusCode.OK, Global: true),
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
         new("cscheckin", "POST", "/api/v1/customer-ops/cs/weekly-check-in", """{"drafts_pending":3}""", HttpStatusCode.OK),

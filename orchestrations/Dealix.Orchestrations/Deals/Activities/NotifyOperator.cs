@@ -1,5 +1,4 @@
 using Dealix.Orchestrations.Deals.Contracts;
-using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
 using Microsoft.DurableTask;
 
@@ -7,22 +6,20 @@ namespace Dealix.Orchestrations.Deals.Activities;
 
 /// <summary>
 /// Reminds the team lead (warning) or escalates to the founder (breach) about a draft waiting for approval, once per
-/// call, and records it on the ledger.
+/// draft and step (shared with the approval-SLA sweep), and records it on the ledger.
 /// </summary>
 [DurableTask(Name)]
-public sealed class NotifyOperator(IOperatorNotifier notifier, IAuditLedger ledger, TimeProvider clock) : TaskActivity<NotifyOperatorInput, bool>
+public sealed class NotifyOperator(IOperatorNotifier notifier, IAuditLedger ledger, TimeProvider clock,
+    Support.Ports.IEscalationLedger? escalations = null) : TaskActivity<NotifyOperatorInput, bool>
 {
     public const string Name = "NotifyOperator";
 
     public override async Task<bool> RunAsync(TaskActivityContext context, NotifyOperatorInput input)
     {
-        string key = ActivityKeys.Of(context, input.IdempotencyKey, input);
-        bool delivered = await notifier.NotifyAsync(input.TenantId, input.DraftId, input.Kind, input.CorrelationId, key);
-        await ledger.AppendAsync(new AuditEntry(
-            AuditIds.From(key), input.TenantId, input.CorrelationId,
-            input.Kind == ApprovalStepKind.Reminder ? "approval_reminder" : "approval_escalation", "A", "automation",
-            input.DraftId, clock.GetUtcNow().UtcDateTime, ApprovalId: input.DraftId,
-            To: input.Kind == ApprovalStepKind.Reminder ? "team_lead" : "founder", Outcome: delivered ? "notified" : "not_delivered"));
+        // One key per draft and step, not per call: the 5-minute approval-SLA sweep notifies under the same key when
+        // this timer was lost or late, so the two never notify twice (Support/Tracking/ApprovalSlaNotices).
+        (bool delivered, _) = await Support.Tracking.ApprovalSlaNotices.NotifyAsync(notifier, ledger, escalations, clock.GetUtcNow().UtcDateTime,
+            input.TenantId, input.DraftId, input.Kind, input.CorrelationId, "orchestration");
         return delivered;
     }
 }

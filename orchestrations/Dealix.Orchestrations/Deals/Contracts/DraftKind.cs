@@ -18,4 +18,7 @@ public enum DraftKind
 
     /// <summary>An onboarding step's approval request (§5.1): a record to decide, never a message to send.</summary>
     [JsonStringEnumMemberName("onboarding_step")] OnboardingStep,
+
+    /// <summary>The first response to a support ticket (§11.3); its approval SLA is half the ticket's first-response target.</summary>
+    [JsonStringEnumMemberName("support_first_response")] SupportFirstResponse,
 }

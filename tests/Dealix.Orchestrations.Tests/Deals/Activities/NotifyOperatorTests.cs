@@ -9,28 +9,30 @@ using Moq;
 namespace Dealix.Orchestrations.Tests.Deals.Activities;
 
 /// <summary>
-/// The idempotency key reaches <see cref="NotifyOperator"/> in its input (the official activity context has none): the
-/// notifier and the ledger line use it, and a retry of the same input rewrites the same line.
+/// <see cref="NotifyOperator"/> notifies and audits under one key per draft and step
+/// (<c>approval-sla:{tenant}:{draft}:{step}</c>), shared with the 5-minute approval-SLA sweep, so a retry, a replayed
+/// call or the sweep rewrite the same line and never notify twice.
 /// </summary>
 public sealed class NotifyOperatorTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 22, 7, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task RunAsync_RetriedWithTheSameInput_NotifiesAndAuditsUnderTheInputsKey()
+    public async Task RunAsync_RetriedWithTheSameInput_NotifiesAndAuditsUnderTheDraftStepKey()
     {
         var stores = new InMemoryDealStores();
         var notifier = new Mock<IOperatorNotifier>();
-        notifier.Setup(n => n.NotifyAsync("acme", "d-1", ApprovalStepKind.Reminder, "corr-1", "k-1", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        const string key = "approval-sla:acme:d-1:reminder";
+        notifier.Setup(n => n.NotifyAsync("acme", "d-1", ApprovalStepKind.Reminder, "corr-1", key, It.IsAny<CancellationToken>())).ReturnsAsync(true);
         var activity = new NotifyOperator(notifier.Object, stores, new FakeTimeProvider(At));
         var input = new NotifyOperatorInput("acme", "d-1", ApprovalStepKind.Reminder, "corr-1", "k-1");
 
         Assert.True(await activity.RunAsync(Context(), input));
-        Assert.True(await activity.RunAsync(Context(), input));
+        Assert.True(await activity.RunAsync(Context(), input with { IdempotencyKey = "k-2" }));
 
-        notifier.Verify(n => n.NotifyAsync("acme", "d-1", ApprovalStepKind.Reminder, "corr-1", "k-1", It.IsAny<CancellationToken>()), Times.Exactly(2));
+        notifier.Verify(n => n.NotifyAsync("acme", "d-1", ApprovalStepKind.Reminder, "corr-1", key, It.IsAny<CancellationToken>()), Times.Exactly(2));
         AuditEntry line = Assert.Single(stores.Ledger);
-        Assert.Equal((AuditIds.From("k-1"), "approval_reminder", "notified"), (line.EntryId, line.Action, line.Outcome));
+        Assert.Equal((AuditIds.From(key), "approval_reminder", "notified"), (line.EntryId, line.Action, line.Outcome));
     }
 
     [Fact]
