@@ -1,8 +1,8 @@
 using Dealix.Functions.Infrastructure;
 using Dealix.Functions.Infrastructure.CustomerSuccess;
 using Dealix.Functions.Infrastructure.Notifications;
-using Dealix.Functions.Scheduling;
 using Dealix.Functions.Infrastructure.Support;
+using Dealix.Functions.Scheduling;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

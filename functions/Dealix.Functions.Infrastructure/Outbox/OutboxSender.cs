@@ -1,6 +1,6 @@
 using Dealix.Functions.Infrastructure.Channels;
-using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Functions.Infrastructure.Outreach;
+using Dealix.Functions.Infrastructure.Reliability;
 using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Ports;
-using Microsoft.AspNetCore.Http;
 using Dealix.Orchestrations.Outreach;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 

@@ -1,9 +1,9 @@
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Notifications;
 using Dealix.Orchestrations.Onboarding.Contracts;
 using Dealix.Orchestrations.Onboarding.Rules;
-using Dealix.Orchestrations.Notifications;
 using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Onboarding;
