@@ -17,7 +17,7 @@ dotnet build Dealix.Functions.sln --nologo -v q --no-restore -c Release
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Dealix.Functions.sln --nologo --no-build -c Release -v q 2>&1 | tee "$log" || status=$?
+dotnet test Dealix.Functions.sln --nologo --no-build -c Release -v q --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
 # The benchmark harness in its short smoke mode: proves the harness works, asserts no speed.
 smoke=0

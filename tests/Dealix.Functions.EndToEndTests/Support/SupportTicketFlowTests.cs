@@ -63,7 +63,16 @@ public sealed class SupportTicketFlowTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal("duplicate", again.GetProperty("outcome").GetString());
 
         // SLA events: strict validation, nothing stored on a 4xx.
-        string now = DateTime.UtcNow.AddSeconds(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        // Events may not go back in time: 'now' is a whole second at or after the ticket's opening (which can be later
+        // than this clock's now minus a second when the ticket was opened a moment ago), and not in the future.
+        DateTime opened = ticket.GetProperty("events")[0].GetProperty("occurred_at").GetDateTime().ToUniversalTime();
+        DateTime at = new(Math.Max(DateTime.UtcNow.AddSeconds(-1).Ticks, opened.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        if (at > DateTime.UtcNow)
+        {
+            await Task.Delay(at - DateTime.UtcNow + TimeSpan.FromMilliseconds(50));
+        }
+
+        string now = at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         string Event(string type, string time, string extra = "") =>
             $$"""{"ticket_id":"{{ticketId}}","event_type":"{{type}}","priority":"P0","occurred_at":"{{time}}","actor":"op-1"{{extra}}}""";
         (string Body, HttpStatusCode Status)[] refused =
