@@ -53,6 +53,12 @@ public sealed record ExecutionStartedEvent(
 {
     /// <summary>The W3C trace parent of whoever started the execution, continued by its episodes and activities.</summary>
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// Events the previous generation did not take, carried over by a continue-as-new. They travel inside the start
+    /// message so that the new generation sees them before any event raised later, in the order they were raised.
+    /// </summary>
+    public IReadOnlyList<EventRaisedEvent>? CarriedEvents { get; init; }
 }
 
 /// <summary>Marks the start of an episode; its timestamp is the orchestration's "now" from there on.</summary>

@@ -42,6 +42,7 @@ internal sealed class EpisodeProcessor(
 
         // 1. Is this episode the start of an execution?
         ExecutionStartedEvent? start = null;
+        IReadOnlyList<EventRaisedEvent> carried = [];
         foreach (OrchestrationMessage message in item.NewMessages)
         {
             if (message.Event is not ExecutionStartedEvent candidate)
@@ -57,7 +58,8 @@ internal sealed class EpisodeProcessor(
                 || (state.Status.IsTerminal() && candidate.ExecutionId != state.ExecutionId));
             if (acceptable)
             {
-                start = candidate with { Timestamp = candidate.Timestamp == default ? now : candidate.Timestamp };
+                start = candidate with { Timestamp = candidate.Timestamp == default ? now : candidate.Timestamp, CarriedEvents = null };
+                carried = candidate.CarriedEvents ?? [];
             }
             else if (state is null || candidate.ExecutionId != state.ExecutionId)
             {
@@ -79,7 +81,7 @@ internal sealed class EpisodeProcessor(
 
         string executionId = start?.ExecutionId ?? state!.ExecutionId;
         IReadOnlyList<HistoryEvent> past = start is null ? history : [];
-        List<HistoryEvent> newEvents = SelectNewEvents(item, start, executionId, past, now);
+        List<HistoryEvent> newEvents = SelectNewEvents(item, start, carried, executionId, past, now);
         if (start is null && newEvents.Count == 1)
         {
             return Unchanged(item, state, outbound);
@@ -129,7 +131,8 @@ internal sealed class EpisodeProcessor(
     }
 
     private static List<HistoryEvent> SelectNewEvents(
-        OrchestrationWorkItem item, ExecutionStartedEvent? start, string executionId, IReadOnlyList<HistoryEvent> past, DateTime now)
+        OrchestrationWorkItem item, ExecutionStartedEvent? start, IReadOnlyList<EventRaisedEvent> carried, string executionId,
+        IReadOnlyList<HistoryEvent> past, DateTime now)
     {
         var completed = new HashSet<int>();
         foreach (HistoryEvent e in past)
@@ -144,6 +147,9 @@ internal sealed class EpisodeProcessor(
         if (start is not null)
         {
             events.Add(start);
+
+            // Carried events were raised before anything in this batch that was not taken by the last generation.
+            events.AddRange(carried.Select(e => e.Timestamp == default ? e with { Timestamp = now } : e));
         }
 
         foreach (OrchestrationMessage message in item.NewMessages)
@@ -347,12 +353,8 @@ internal sealed class EpisodeProcessor(
                 {
                     Timestamp = now,
                     TraceParent = System.Diagnostics.Activity.Current?.Id,
+                    CarriedEvents = outcome.CarriedEvents.Count > 0 ? outcome.CarriedEvents : null,
                 }));
-            int carried = 0;
-            foreach (EventRaisedEvent e in outcome.CarriedEvents)
-            {
-                outbound.Add(new OrchestrationMessage($"{instanceId}|{nextExecution}|carried{carried++}", instanceId, nextExecution, e));
-            }
 
             return new OrchestrationCommit(next, [], true, activities, outbound);
         }
