@@ -1,4 +1,5 @@
 using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Deals.Lifecycle;
 
 namespace Dealix.Functions.Infrastructure.Webhooks;
 
@@ -26,4 +27,18 @@ public sealed record InboundWebhookMessage(
     string? Subject = null,
     string? InReplyTo = null,
     bool IsAutomated = false,
-    bool IsBounce = false);
+    bool IsBounce = false)
+{
+    /// <summary>The longest provider message id accepted (WhatsApp ids are about 60 characters, e-mail Message-IDs rarely over 250).</summary>
+    public const int MaxProviderMessageIdLength = 512;
+
+    // A message nobody can be identified by, or that cannot be de-duplicated, is refused where it is read (a 400), not
+    // deep inside the intake.
+    public string ProviderMessageId { get; init; } = !string.IsNullOrWhiteSpace(ProviderMessageId) && ProviderMessageId.Length <= MaxProviderMessageIdLength
+        ? ProviderMessageId
+        : throw new WebhookPayloadException($"The message id is missing or longer than {MaxProviderMessageIdLength} characters.");
+
+    public string From { get; init; } = From is not null && DealKeys.NormaliseAddress(Channel, From).Length > 0
+        ? From
+        : throw new WebhookPayloadException(Channel == MessageChannel.Email ? "The sender's address is missing." : "The sender is not a phone number.");
+}

@@ -127,8 +127,11 @@ public static class WhatsAppCloudParser
             }
             : null;
 
+    /// <summary>Unix seconds as UTC; the epoch when missing or not a positive number; refused past the year 9999.</summary>
     internal static DateTime UnixTime(string? seconds) =>
         long.TryParse(seconds, NumberStyles.Integer, CultureInfo.InvariantCulture, out long s) && s > 0
-            ? DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime
+            ? s <= DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+                ? DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime
+                : throw new WebhookPayloadException($"The timestamp {s} is not a time (Unix seconds).")
             : DateTime.UnixEpoch;
 }

@@ -140,7 +140,13 @@ public static class ApprovalCenterApi
         {
             try
             {
-                using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+                (JsonDocument? parsed, IResult? invalid) = await DealHttp.ReadJsonObjectAsync(request, correlationId, cancellation, emptyIsEmptyObject: true);
+                if (invalid is not null)
+                {
+                    return invalid;
+                }
+
+                using JsonDocument body = parsed!;
                 JsonElement root = body.RootElement;
                 reviewer = root.TryGetProperty("reviewer", out JsonElement r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : reviewer;
                 reason = root.TryGetProperty("reason_code", out JsonElement rc) && rc.ValueKind == JsonValueKind.String ? rc.GetString() : null;

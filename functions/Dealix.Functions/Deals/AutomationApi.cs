@@ -37,7 +37,13 @@ public static class AutomationApi
         string? text;
         try
         {
-            using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+            (JsonDocument? parsed, IResult? invalid) = await DealHttp.ReadJsonObjectAsync(request, correlationId, cancellation);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            using JsonDocument body = parsed!;
             text = body.RootElement.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         }
         catch (JsonException)
@@ -81,7 +87,13 @@ public static class AutomationApi
 
         try
         {
-            using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+            (JsonDocument? parsed, IResult? invalid) = await DealHttp.ReadJsonObjectAsync(request, correlationId, cancellation);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            using JsonDocument body = parsed!;
             JsonElement root = body.RootElement;
             string? channelName = root.TryGetProperty("channel", out JsonElement c) ? c.GetString() : null;
             string? address = root.TryGetProperty("address", out JsonElement a) ? a.GetString() : null;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -56,6 +57,49 @@ public static class DealHttp
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>The largest JSON body an operator API route reads.</summary>
+    public const long MaxJsonBody = 256 * 1024;
+
+    /// <summary>
+    /// Reads the body as one JSON object of at most <paramref name="limit"/> bytes: the parsed document (the caller
+    /// disposes it), or the 4xx to answer — 413 when larger, 400 when empty (unless <paramref name="emptyIsEmptyObject"/>),
+    /// not JSON, or JSON that is not an object. Any content type is read: clients send JSON as text/plain too.
+    /// </summary>
+    public static async Task<(JsonDocument? Body, IResult? Error)> ReadJsonObjectAsync(
+        HttpRequest request, string correlationId, CancellationToken cancellation, bool emptyIsEmptyObject = false, long limit = MaxJsonBody)
+    {
+        byte[]? bytes = await ReadBodyAsync(request, limit, cancellation);
+        if (bytes is null)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, "Too large", $"The body exceeds {limit} bytes.", correlationId));
+        }
+
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return emptyIsEmptyObject
+                ? (JsonDocument.Parse("{}"), null)
+                : (null, BadRequest("The body is empty: a JSON object is required.", correlationId));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException)
+        {
+            return (null, BadRequest("The body is not valid JSON.", correlationId));
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            return (null, BadRequest("The body must be a JSON object.", correlationId));
+        }
+
+        return (document, null);
     }
 
     public static IResult Problem(int status, string title, string detail, string correlationId) =>

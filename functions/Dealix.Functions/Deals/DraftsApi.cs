@@ -78,7 +78,13 @@ public static class DraftsApi
         {
             try
             {
-                using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+                (JsonDocument? parsed, IResult? invalid) = await DealHttp.ReadJsonObjectAsync(request, correlationId, cancellation, emptyIsEmptyObject: true);
+                if (invalid is not null)
+                {
+                    return invalid;
+                }
+
+                using JsonDocument body = parsed!;
                 if (body.RootElement.TryGetProperty("limit", out JsonElement l) && !l.TryGetInt32(out limit))
                 {
                     return DealHttp.BadRequest("limit must be an integer.", correlationId);

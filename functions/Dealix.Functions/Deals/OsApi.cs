@@ -80,7 +80,13 @@ public static class OsApi
 
         try
         {
-            using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+            (JsonDocument? parsed, IResult? invalid) = await DealHttp.ReadJsonObjectAsync(request, correlationId, cancellation);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            using JsonDocument body = parsed!;
             (object? result, string? error) = await ProcessOneAsync(body.RootElement, classifier, rules, cancellation);
             return error is null ? Results.Ok(new { result, correlation_id = correlationId }) : DealHttp.BadRequest(error, correlationId);
         }
@@ -109,7 +115,13 @@ public static class OsApi
 
         try
         {
-            using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+            (JsonDocument? parsed, IResult? invalid) = await DealHttp.ReadJsonObjectAsync(request, correlationId, cancellation);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            using JsonDocument body = parsed!;
             if (!body.RootElement.TryGetProperty("events", out JsonElement events) || events.ValueKind != JsonValueKind.Array
                 || events.GetArrayLength() is 0 or > MaxBulk)
             {
@@ -152,7 +164,13 @@ public static class OsApi
 
         try
         {
-            using JsonDocument body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellation);
+            (JsonDocument? parsed, IResult? invalid) = await DealHttp.ReadJsonObjectAsync(request, correlationId, cancellation);
+            if (invalid is not null)
+            {
+                return invalid;
+            }
+
+            using JsonDocument body = parsed!;
             JsonElement root = body.RootElement;
             if (!TryChannel(Str(root, "channel") ?? "whatsapp", out MessageChannel channel))
             {
@@ -198,6 +216,10 @@ public static class OsApi
             return DealHttp.BadRequest("The body is not valid JSON.", correlationId);
         }
         catch (ArgumentException e)
+        {
+            return DealHttp.BadRequest(e.Message, correlationId);
+        }
+        catch (WebhookPayloadException e)
         {
             return DealHttp.BadRequest(e.Message, correlationId);
         }

@@ -47,12 +47,14 @@ internal static class HttpFunctionEndpoints
         if (!options.IsCustomHandler && services.GetRequiredService<HostKeys>().Check(level, function.Name, HostKeys.Presented(http.Request)) is { } reason)
         {
             Log.Unauthorized(log, http.Request.Path, reason);
+            CloseIfBodyCannotBeDrained(http, options);
             await Problems.Unauthorized(reason).ExecuteAsync(http);
             return;
         }
 
         if (http.Request.ContentLength > options.MaxRequestBodySize)
         {
+            CloseIfBodyCannotBeDrained(http, options);
             await Problems.TooLarge(options.MaxRequestBodySize).ExecuteAsync(http);
             return;
         }
@@ -72,6 +74,7 @@ internal static class HttpFunctionEndpoints
         }
         catch (BadHttpRequestException e)
         {
+            http.Response.Headers.Connection = "close"; // the rest of the body is unread: the connection cannot carry another request
             await (e.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? Problems.TooLarge(options.MaxRequestBodySize)
                 : Problems.Of(e.StatusCode, "Bad request", e.Message)).ExecuteAsync(http);
@@ -115,6 +118,21 @@ internal static class HttpFunctionEndpoints
                 http.Response.ContentType = "application/json; charset=utf-8";
                 await JsonSerializer.SerializeAsync(http.Response.Body, result, result.GetType(), WebJsonDataConverter.Options, http.RequestAborted);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Answering before reading a body that is over the limit leaves Kestrel unable to drain it, so it drops the
+    /// connection after the response; saying so (<c>Connection: close</c>) keeps the client from sending its next
+    /// request on a connection that is about to close.
+    /// </summary>
+    private static void CloseIfBodyCannotBeDrained(HttpContext http, FunctionsHostOptions options)
+    {
+        bool overLimit = http.Request.ContentLength > options.MaxRequestBodySize;
+        bool unknownLength = http.Request.ContentLength is null && http.Request.Headers.TransferEncoding.Count > 0;
+        if (overLimit || unknownLength)
+        {
+            http.Response.Headers.Connection = "close";
         }
     }
 }

@@ -83,6 +83,16 @@ public sealed class TestApp : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(values);
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("DEALIX_E2E_LOG") is { Length: > 0 } log)
+        {
+            // To see the app's warnings and errors while debugging a test; "kestrel" adds Kestrel's connection log.
+            builder.Logging.AddConsole();
+            if (log == "kestrel")
+            {
+                builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Debug);
+            }
+        }
+
         DealixApp.Configure(builder);
         builder.AddFunctions(typeof(TestApp).Assembly);
         FunctionsApplication app = builder.Build();
