@@ -61,6 +61,9 @@ public sealed partial class AzureStorageOptions
     /// <summary>When set, ended instances whose completion is older than this are purged automatically.</summary>
     public TimeSpan? RetentionPeriod { get; set; }
 
+    /// <summary>How often the retention timer looks for ended instances past <see cref="RetentionPeriod"/> (default 1 minute).</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many received message ids an instance remembers for de-duplication.</summary>
     public int DeduplicationWindow { get; set; } = 400;
 
@@ -83,6 +86,16 @@ public sealed partial class AzureStorageOptions
         if (MaxDequeueCount < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxDequeueCount), MaxDequeueCount, "MaxDequeueCount must be at least 1.");
+        }
+
+        if (RetentionPeriod is { } retention && retention <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetentionPeriod), retention, "RetentionPeriod must be positive (leave it unset to keep ended instances).");
+        }
+
+        if (RetentionInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetentionInterval), RetentionInterval, "RetentionInterval must be positive.");
         }
 
         if (MessageLockTimeout < TimeSpan.FromSeconds(3))

@@ -30,6 +30,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         return result;
     }
 
+    /// <summary>One dead letter by id, or null when unknown.</summary>
+    public async Task<DeadLetter?> GetDeadLetterAsync(string id, CancellationToken cancellation = default)
+    {
+        NullableResponse<TableEntity> response = await _deadLetters.GetEntityIfExistsAsync<TableEntity>(DeadLetterPartition, id, cancellationToken: cancellation);
+        return response.HasValue ? await ToDeadLetterAsync(response.Value!, cancellation) : null;
+    }
+
     /// <summary>
     /// Puts a dead-lettered message back into the queue it came from (with a fresh delivery count) and removes the dead
     /// letter. False when unknown or when it is not a message (quarantined history cannot be re-driven).

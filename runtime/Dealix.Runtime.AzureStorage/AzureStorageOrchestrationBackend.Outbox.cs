@@ -164,16 +164,6 @@ public sealed partial class AzureStorageOrchestrationBackend
                 {
                     _log.OutboxSwept(swept, TaskHubName);
                 }
-
-                if (_options.RetentionPeriod is { } retention)
-                {
-                    DateTime cutoff = Now.UtcDateTime - retention;
-                    int purged = await PurgeEndedBeforeAsync(cutoff, cancellation);
-                    if (purged > 0)
-                    {
-                        _log.RetentionPurged(purged, TaskHubName);
-                    }
-                }
             }
             catch (Exception e) when (IsStorageFailure(e))
             {
@@ -245,26 +235,5 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         InstanceState? state = (await ReadInstanceRowOrNullIfCorruptAsync(instanceId, cancellation))?.State;
         await FinishOutboxAsync(instanceId, row.RowKey, envelopes, state, cancellation);
-    }
-
-    private async Task<int> PurgeEndedBeforeAsync(DateTime cutoff, CancellationToken cancellation)
-    {
-        int purged = 0;
-        string filter = TableClient.CreateQueryFilter($"CompletedAt lt {new DateTimeOffset(cutoff)}");
-        var ids = new List<string>();
-        await foreach (TableEntity entity in _instances.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellation))
-        {
-            ids.Add(KeyEncoding.Decode(entity.RowKey));
-        }
-
-        foreach (string id in ids)
-        {
-            if (await PurgeInstanceAsync(id, cancellation))
-            {
-                purged++;
-            }
-        }
-
-        return purged;
     }
 }

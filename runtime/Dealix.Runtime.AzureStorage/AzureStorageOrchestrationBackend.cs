@@ -208,6 +208,10 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
             EnsureRenewalStarted();
             StartLoop(LeaseLoopAsync);
             StartLoop(SweepLoopAsync);
+            if (_options.RetentionPeriod is not null)
+            {
+                StartLoop(RetentionLoopAsync);
+            }
         }
     }
 

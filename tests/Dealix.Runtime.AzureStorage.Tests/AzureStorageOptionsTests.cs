@@ -14,6 +14,25 @@ public sealed class AzureStorageOptionsTests
         Assert.Equal(4, options.PartitionCount);
         Assert.Equal(TimeSpan.FromSeconds(2), options.MaxQueuePollingInterval);
         Assert.Equal("UseDevelopmentStorage=true", options.ConnectionString);
+        Assert.Equal(8, options.MaxDequeueCount);
+        Assert.Equal(TimeSpan.FromDays(30), options.RetentionPeriod);
+        Assert.Equal(TimeSpan.FromHours(1), options.RetentionInterval);
+    }
+
+    [Theory]
+    [InlineData("\"maxDequeueCount\": 0", "maxDequeueCount")]
+    [InlineData("\"maxDequeueCount\": \"eight\"", "maxDequeueCount")]
+    [InlineData("\"retentionPeriod\": \"thirty days\"", "retentionPeriod")]
+    [InlineData("\"retentionPeriod\": \"00:00:00\"", "retentionPeriod")]
+    [InlineData("\"retentionInterval\": 60", "retentionInterval")]
+    [InlineData("\"partitionCount\": 17", "partitionCount")]
+    public void FromHostJson_InvalidOperationsSetting_ThrowsNamingIt(string setting, string name)
+    {
+        string hostJson = $$"""{ "extensions": { "durableTask": { "storageProvider": { {{setting}} } } } }""";
+
+        var error = Assert.Throws<InvalidOperationException>(() => AzureStorageOptions.FromHostJson(hostJson, _ => "UseDevelopmentStorage=true"));
+
+        Assert.Contains("storageProvider." + name, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

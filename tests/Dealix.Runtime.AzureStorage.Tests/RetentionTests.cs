@@ -14,7 +14,11 @@ public sealed class RetentionTests(AzuriteFixture azurite, ITestOutputHelper out
         {
             SampleTasks.Register(tasks, new MemoryExecutionRecorder("w", []));
             tasks.AddOrchestratorFunc<object?, string>("WaitsForEvent", async (context, _) => await context.WaitForExternalEvent<string>("Go"));
-        }, configure: o => o.RetentionPeriod = TimeSpan.FromSeconds(1));
+        }, configure: o =>
+        {
+            o.RetentionPeriod = TimeSpan.FromSeconds(1);
+            o.RetentionInterval = TimeSpan.FromSeconds(1);
+        });
 
         string waiting = await hub.Client.ScheduleNewOrchestrationInstanceAsync("WaitsForEvent", null, new StartOrchestrationOptions("waiting"));
         string ended = await hub.Client.ScheduleNewOrchestrationInstanceAsync(SampleTasks.HelloCities, null, new StartOrchestrationOptions("ended"));

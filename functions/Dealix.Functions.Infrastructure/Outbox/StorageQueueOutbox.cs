@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Orchestrations.Deals.Contracts;
@@ -10,6 +12,9 @@ namespace Dealix.Functions.Infrastructure.Outbox;
 /// expect. The one place to swap for a Service Bus queue.</summary>
 public sealed class StorageQueueOutbox(QueueClient queue) : IOutbox
 {
+    /// <summary>The property of a queued message that holds the enqueuer's W3C <c>traceparent</c>.</summary>
+    public const string TraceParentProperty = "traceparent";
+
     private int _created;
 
     public async Task EnqueueAsync(OutboundMessage message, TimeSpan? delay = null, CancellationToken cancellationToken = default)
@@ -19,6 +24,14 @@ public sealed class StorageQueueOutbox(QueueClient queue) : IOutbox
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await queue.SendMessageAsync(JsonSerializer.Serialize(message, StoredJson.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        // The W3C trace context of the enqueuer rides along, so the provider call continues the trace of the webhook
+        // (or approval) that led to it; readers of the message ignore the extra property.
+        JsonObject json = JsonSerializer.SerializeToNode(message, StoredJson.Options)!.AsObject();
+        if (Activity.Current?.Id is { } traceParent)
+        {
+            json[TraceParentProperty] = traceParent;
+        }
+
+        await queue.SendMessageAsync(json.ToJsonString(StoredJson.Options), visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 }

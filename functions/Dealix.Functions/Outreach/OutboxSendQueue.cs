@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Dealix.Functions.Infrastructure.Outbox;
 using Dealix.Functions.Infrastructure.Storage;
 using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Runtime.Hosting.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Dealix.Functions.Outreach;
@@ -23,6 +25,23 @@ public static class OutboxSendQueue
     {
         OutboundMessage outbound = JsonSerializer.Deserialize<OutboundMessage>(message, StoredJson.Options)
             ?? throw new JsonException("The outbox message is empty.");
+        // Continue the trace of whoever queued the message (the deal's episode, itself continuing the webhook's trace),
+        // linked to this invocation's own span; the provider request then carries that trace in its traceparent header.
+        using Activity? span = ContinueTrace(message);
         await sender.HandleAsync(outbound, cancellation);
+    }
+
+    private static Activity? ContinueTrace(string message)
+    {
+        using JsonDocument document = JsonDocument.Parse(message);
+        if (!document.RootElement.TryGetProperty(StorageQueueOutbox.TraceParentProperty, out JsonElement value)
+            || value.ValueKind != JsonValueKind.String
+            || !ActivityContext.TryParse(value.GetString(), null, out ActivityContext parent))
+        {
+            return null;
+        }
+
+        ActivityLink[] links = Activity.Current is { } invocation ? [new ActivityLink(invocation.Context)] : [];
+        return FunctionsTelemetry.Source.StartActivity(Name + " deliver", ActivityKind.Consumer, parent, links: links);
     }
 }

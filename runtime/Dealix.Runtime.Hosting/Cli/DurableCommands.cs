@@ -15,10 +15,10 @@ namespace Dealix.Runtime.Hosting.Cli;
 /// <c>durable &lt;command&gt;</c>, in the spirit of <c>func durable</c>: works directly on the task hub's storage named by
 /// host.json and local.settings.json (or <c>--task-hub-name</c> and <c>--connection-string-setting</c>), so it needs no
 /// running host. Commands: get-instances, get-runtime-status, get-history, start-new, raise-event, terminate,
-/// purge-history, delete-task-hub. On the <c>AzureStorage</c> provider they go through Microsoft's engine
+/// purge-history, delete-task-hub, get-dead-letters, redrive-dead-letter, delete-dead-letter. On the <c>AzureStorage</c> provider they go through Microsoft's engine
 /// (<see cref="DtfxDurableTaskClient"/>); get-history is a Dealix engine feature and says so there.
 /// </summary>
-public static class DurableCommands
+public static partial class DurableCommands
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -81,7 +81,7 @@ public static class DurableCommands
                 await backend.CreateIfNotExistsAsync();
             }
 
-            return await RunCommandAsync(command, options, new CommandTarget(client, client, backend.TaskHubName, () => backend.DeleteAsync()), output);
+            return await RunCommandAsync(command, options, new CommandTarget(client, client, backend.TaskHubName, () => backend.DeleteAsync(), backend as AzureStorage.AzureStorageOrchestrationBackend), output);
         }
         catch (NotSupportedException e)
         {
@@ -113,6 +113,9 @@ public static class DurableCommands
           terminate           --id ID [--reason TEXT]
           purge-history       [--created-after T] [--created-before T] [--runtime-status completed terminated failed ...]
           delete-task-hub
+          get-dead-letters    [--top N (100)] [--show-body]
+          redrive-dead-letter --id DEAD-LETTER-ID
+          delete-dead-letter  --id DEAD-LETTER-ID
         """;
 
     private static async Task<int> RunCommandAsync(string command, CommandArguments options, CommandTarget target, TextWriter output)
@@ -236,6 +239,8 @@ public static class DurableCommands
                 await target.DeleteHubAsync();
                 await output.WriteLineAsync($"Deleted task hub '{target.HubName}' (its tables, queues and blob containers).");
                 return 0;
+            case "get-dead-letters" or "redrive-dead-letter" or "delete-dead-letter":
+                return await RunDeadLetterCommandAsync(command, options, target, output);
             default:
                 throw new CommandException($"Unknown command '{command}'.");
         }
@@ -245,7 +250,9 @@ public static class DurableCommands
     /// What a command works on: the official client of the provider in effect, the Dealix engine's client for
     /// history (null on the AzureStorage provider) and the hub's deletion.
     /// </summary>
-    private sealed record CommandTarget(DurableTaskClient Client, BackendDurableTaskClient? Engine, string HubName, Func<Task> DeleteHubAsync);
+    private sealed record CommandTarget(
+        DurableTaskClient Client, BackendDurableTaskClient? Engine, string HubName, Func<Task> DeleteHubAsync,
+        AzureStorage.AzureStorageOrchestrationBackend? DeadLetters = null);
 
     private static async Task<bool> EndedOrMissingAsync(DurableTaskClient client, string id, TextWriter output)
     {

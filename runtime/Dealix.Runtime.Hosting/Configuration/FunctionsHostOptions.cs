@@ -65,6 +65,18 @@ public sealed record FunctionsHostOptions
     /// <summary>Longest idle poll of the durable queues (<c>storageProvider.maxQueuePollingInterval</c>).</summary>
     public TimeSpan? MaxQueuePollingInterval { get; init; }
 
+    /// <summary>
+    /// Deliveries of a durable message before it is dead-lettered (<c>storageProvider.maxDequeueCount</c>, 1–1000; null
+    /// keeps the engine's default of 8).
+    /// </summary>
+    public int? DurableMaxDequeueCount { get; init; }
+
+    /// <summary>Ended instances completed longer ago than this are purged (<c>storageProvider.retentionPeriod</c>); null keeps them.</summary>
+    public TimeSpan? RetentionPeriod { get; init; }
+
+    /// <summary>How often the retention timer runs (<c>storageProvider.retentionInterval</c>; null: every minute).</summary>
+    public TimeSpan? RetentionInterval { get; init; }
+
     /// <summary>Activities run at once (<c>maxConcurrentActivityFunctions</c>, default 10 × cores).</summary>
     public int MaxConcurrentActivityFunctions { get; init; } = 10 * Environment.ProcessorCount;
 
@@ -125,6 +137,9 @@ public sealed record FunctionsHostOptions
             ConnectionString = configuration[connectionName] ?? configuration.GetConnectionString(connectionName),
             PartitionCount = Int(storage, "partitionCount", 1..16) ?? 4,
             MaxQueuePollingInterval = Span(storage, "maxQueuePollingInterval"),
+            DurableMaxDequeueCount = Int(storage, "maxDequeueCount", 1..1000),
+            RetentionPeriod = PositiveSpan(storage, "retentionPeriod"),
+            RetentionInterval = PositiveSpan(storage, "retentionInterval"),
             MaxConcurrentActivityFunctions = Int(durable, "maxConcurrentActivityFunctions", 1..int.MaxValue) ?? 10 * Environment.ProcessorCount,
             MaxConcurrentOrchestratorFunctions = Int(durable, "maxConcurrentOrchestratorFunctions", 1..int.MaxValue) ?? 10 * Environment.ProcessorCount,
             QueueMaxDequeueCount = Int(queues, "maxDequeueCount", 1..int.MaxValue) ?? 5,
@@ -229,6 +244,20 @@ public sealed record FunctionsHostOptions
         return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out TimeSpan parsed) && parsed >= TimeSpan.Zero
             ? parsed
             : throw new InvalidOperationException($"Setting '{Path(section, key)}' = '{value}' is not a hh:mm:ss duration.");
+    }
+
+    private static TimeSpan? PositiveSpan(IConfiguration section, string key)
+    {
+        string? value = section[key];
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out TimeSpan parsed) && parsed > TimeSpan.Zero
+            ? parsed
+            : throw new InvalidOperationException(
+                $"Setting '{Path(section, key)}' = '{value}' is not a positive duration such as \"01:00:00\" or \"30.00:00:00\" (d.hh:mm:ss).");
     }
 
     private static string Path(IConfiguration section, string key) =>

@@ -40,7 +40,18 @@ public static class BackendFactory
             ConnectionString = connectionString,
             TaskHubName = options.HubName,
             PartitionCount = options.PartitionCount,
+            RetentionPeriod = options.RetentionPeriod,
         };
+        if (options.DurableMaxDequeueCount is { } limit)
+        {
+            storage.MaxDequeueCount = limit;
+        }
+
+        if (options.RetentionInterval is { } interval)
+        {
+            storage.RetentionInterval = interval;
+        }
+
         if (options.MaxQueuePollingInterval is { } polling && polling > TimeSpan.Zero)
         {
             storage.MaxQueuePollingInterval = polling;

@@ -30,7 +30,8 @@ internal sealed partial class DurableManagementApi(
     HostKeys keys,
     FunctionsHostOptions options,
     ILogger<DurableManagementApi> log,
-    BackendDurableTaskClient? engine = null)
+    BackendDurableTaskClient? engine = null,
+    IOrchestrationBackend? backend = null)
 {
     private static readonly OrchestrationRuntimeStatus[] Ended =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated, OrchestrationRuntimeStatus.Canceled];
@@ -57,6 +58,7 @@ internal sealed partial class DurableManagementApi(
             http.RequestServices.GetApi().RaiseEventAsync(http, instanceId, eventName));
         api.MapPost("/instances/{instanceId}/{operation}", (HttpContext http, string instanceId, string operation) =>
             http.RequestServices.GetApi().OperateAsync(http, instanceId, operation));
+        MapDeadLetters(api);
     }
 
     private async Task<object?> GuardAsync(HttpContext http, Func<Task<object?>> next)

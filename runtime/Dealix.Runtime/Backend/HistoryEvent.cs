@@ -99,7 +99,11 @@ public sealed record TimerFiredEvent(int TimerId, DateTime FireAt) : HistoryEven
 public sealed record EventSentEvent(string InstanceId, string Name, string? Input) : HistoryEvent;
 
 /// <summary>An external event arrived.</summary>
-public sealed record EventRaisedEvent(string Name, string? Input) : HistoryEvent;
+public sealed record EventRaisedEvent(string Name, string? Input) : HistoryEvent
+{
+    /// <summary>The W3C trace parent of whoever raised the event; the episode it wakes links to it.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>The execution ended: Completed, Failed or ContinuedAsNew.</summary>
 public sealed record ExecutionCompletedEvent(OrchestrationRuntimeStatus Status, string? Result, TaskFailureDetails? FailureDetails = null) : HistoryEvent;

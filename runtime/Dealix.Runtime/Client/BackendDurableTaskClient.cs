@@ -43,7 +43,8 @@ public sealed class BackendDurableTaskClient : DurableTaskClient
         InstanceIds.Validate(instanceId);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         string? payload = Serialize(eventPayload, "event payload", nameof(eventPayload));
-        await SendAsync(instanceId, new EventRaisedEvent(eventName, payload), cancellation);
+        // The raiser's trace context travels with the event: the episode it wakes links to it.
+        await SendAsync(instanceId, new EventRaisedEvent(eventName, payload) { TraceParent = System.Diagnostics.Activity.Current?.Id }, cancellation);
     }
 
     /// <inheritdoc />

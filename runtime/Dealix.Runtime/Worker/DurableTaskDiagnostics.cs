@@ -31,16 +31,28 @@ public static class DurableTaskDiagnostics
     internal static readonly Histogram<double> TimerLateness = Meter.CreateHistogram<double>(
         "dealix.durabletask.timer.lateness", unit: "ms", description: "How long after its due time a durable timer reached its orchestration.");
 
-    /// <summary>Starts a span continuing a stored W3C trace parent (or a new trace when there is none).</summary>
-    internal static Activity? StartSpan(string name, string? traceParent, ActivityKind kind = ActivityKind.Internal)
+    /// <summary>
+    /// Starts a span continuing a stored W3C trace parent (or a new trace when there is none), linked to the trace
+    /// contexts of the messages that woke it (events raised by clients or other orchestrations).
+    /// </summary>
+    internal static Activity? StartSpan(string name, string? traceParent, ActivityKind kind = ActivityKind.Internal, IEnumerable<string?>? linked = null)
     {
         if (!Source.HasListeners())
         {
             return null;
         }
 
+        List<ActivityLink>? links = null;
+        foreach (string? other in linked ?? [])
+        {
+            if (other is not null && other != traceParent && ActivityContext.TryParse(other, null, out ActivityContext context))
+            {
+                (links ??= []).Add(new ActivityLink(context));
+            }
+        }
+
         return traceParent is not null && ActivityContext.TryParse(traceParent, null, out ActivityContext parent)
-            ? Source.StartActivity(name, kind, parent)
-            : Source.StartActivity(name, kind);
+            ? Source.StartActivity(name, kind, parent, links: links)
+            : Source.StartActivity(name, kind, default(ActivityContext), links: links);
     }
 }

@@ -198,7 +198,15 @@ public sealed class DurableTaskWorker : IAsyncDisposable
     {
         ExecutionStartedEvent? started = EpisodeProcessor.StartOf(item.History)
             ?? item.NewMessages.Select(m => m.Event).OfType<ExecutionStartedEvent>().FirstOrDefault();
-        using Activity? span = DurableTaskDiagnostics.StartSpan($"orchestration {started?.Name ?? item.State?.Name}", started?.TraceParent);
+        // An orchestration's episodes continue the trace of the request that started it (a webhook → the provider call
+        // it leads to, across approvals and queues); the messages that woke this episode are linked.
+        using Activity? span = DurableTaskDiagnostics.StartSpan(
+            $"orchestration {started?.Name ?? item.State?.Name}", started?.TraceParent, linked: item.NewMessages.Select(m => m.Event switch
+            {
+                EventRaisedEvent raised => raised.TraceParent,
+                ExecutionStartedEvent start => start.TraceParent,
+                _ => null,
+            }));
         span?.SetTag("durabletask.instance_id", item.InstanceId);
         long startedAt = Stopwatch.GetTimestamp();
         try

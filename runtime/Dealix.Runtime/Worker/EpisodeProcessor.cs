@@ -292,7 +292,7 @@ internal sealed class EpisodeProcessor(
                     }));
                     break;
                 case SendEventAction send:
-                    outbound.Add(new OrchestrationMessage(messageId, send.TargetInstanceId, null, new EventRaisedEvent(send.Name, send.Input) { Timestamp = now }));
+                    outbound.Add(new OrchestrationMessage(messageId, send.TargetInstanceId, null, new EventRaisedEvent(send.Name, send.Input) { Timestamp = now, TraceParent = System.Diagnostics.Activity.Current?.Id }));
                     break;
             }
         }

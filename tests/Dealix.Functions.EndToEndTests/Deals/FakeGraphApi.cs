@@ -25,6 +25,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The W3C <c>traceparent</c> header of every request, in order (null when absent).</summary>
+    public ConcurrentQueue<string?> TraceParents { get; } = new();
+
     public static async Task<FakeGraphApi> StartAsync()
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -44,6 +47,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         string body = await reader.ReadToEndAsync();
+        TraceParents.Enqueue(context.Request.Headers.TraceParent.FirstOrDefault());
         Requests.Enqueue((context.Request.Path, context.Request.Headers.Authorization.ToString(), context.Request.ContentType, body));
         int n = Interlocked.Increment(ref _sent);
         context.Response.ContentType = "application/json";

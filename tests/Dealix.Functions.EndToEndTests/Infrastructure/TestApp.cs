@@ -58,7 +58,8 @@ public sealed class TestApp : IAsyncDisposable
         return root;
     }
 
-    public static async Task<TestApp> StartAsync(AzuriteProcess azurite, string scriptRoot, IDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(
+        AzuriteProcess azurite, string scriptRoot, IDictionary<string, string?>? settings = null, Action<FunctionsApplicationBuilder>? configure = null)
     {
         int port = AzuriteProcess.FreePort();
         FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(["--port", port.ToString(CultureInfo.InvariantCulture)], scriptRoot);
@@ -95,6 +96,7 @@ public sealed class TestApp : IAsyncDisposable
 
         DealixApp.Configure(builder);
         builder.AddFunctions(typeof(TestApp).Assembly);
+        configure?.Invoke(builder);
         FunctionsApplication app = builder.Build();
         await app.StartAsync();
         return new TestApp(app, port, scriptRoot);

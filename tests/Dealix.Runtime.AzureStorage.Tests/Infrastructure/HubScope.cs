@@ -49,6 +49,7 @@ public sealed class HubScope : IAsyncDisposable
             MaxQueuePollingInterval = Options.MaxQueuePollingInterval,
             MaxDequeueCount = Options.MaxDequeueCount,
             RetentionPeriod = Options.RetentionPeriod,
+            RetentionInterval = Options.RetentionInterval,
             InstanceCacheSize = Options.InstanceCacheSize,
             MaxBufferedMessagesPerPartition = Options.MaxBufferedMessagesPerPartition,
             ActivityPrefetch = Options.ActivityPrefetch,
