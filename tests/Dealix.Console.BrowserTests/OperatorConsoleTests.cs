@@ -37,6 +37,18 @@ public class OperatorConsoleTests(ConsoleFixture fixture)
         // A tenant key sees neither the admin pages nor the management API's.
         await Expect(page.Locator("#nav a[data-page=kill-switch]")).ToBeHiddenAsync();
         await Expect(page.Locator("#nav a[data-page=workflows]")).ToBeHiddenAsync();
+
+        // The other pages of the tenant open on its data (empty here) and are screenshotted.
+        foreach ((string name, string title, string table) in new[] { ("tasks", "Human tasks", "#tasks"), ("tickets", "Support tickets", "#tickets"),
+            ("incidents", "Incidents", "#incidents") })
+        {
+            await page.Locator($"#nav a[data-page={name}]").ClickAsync();
+            await Expect(page.Locator("#page h1")).ToHaveTextAsync(title);
+            await Expect(page.Locator($"{table} tbody td").First).ToBeVisibleAsync();
+            await Expect(page.Locator($"{table} .error")).ToHaveCountAsync(0);
+            await ConsoleFixture.ScreenshotAsync(page, name);
+        }
+
         await page.Context.CloseAsync();
     }
 
@@ -75,6 +87,12 @@ public class OperatorConsoleTests(ConsoleFixture fixture)
         JsonElement done = await fixture.DraftAsync(fixture.AlphaTenant, correlationId, "sent");
         Assert.Equal("alpha", done.GetProperty("reviewer").GetString());
         Assert.Single(fixture.Graph.Requests, r => r.Body.Contains(contact, StringComparison.Ordinal));
+
+        // The deal is on the pipeline page under its stage.
+        string dealId = DealKeys.DealInstanceId(fixture.AlphaTenant, DealKeys.ContactId(fixture.AlphaTenant, MessageChannel.WhatsApp, contact));
+        await page.Locator("#nav a[data-page=deals]").ClickAsync();
+        await Expect(page.Locator($"#deals section li[data-deal-id='{dealId}']")).ToBeVisibleAsync();
+        await ConsoleFixture.ScreenshotAsync(page, "deals");
         await page.Context.CloseAsync();
     }
 

@@ -91,6 +91,7 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("resume", "POST", "/api/v1/admin/kill-switch/resume", null, HttpStatusCode.OK, Global: true),
         new("kill-status", "GET", "/api/v1/admin/kill-switch", null, HttpStatusCode.OK, Global: true),
         new("console-session", "GET", "/api/v1/console/session", null, HttpStatusCode.OK),
+        new("console-deals", "GET", "/api/v1/console/deals", null, HttpStatusCode.OK),
         new("cscheckin", "POST", "/api/v1/customer-ops/cs/weekly-check-in", """{"drafts_pending":3}""", HttpStatusCode.OK),
         new("csatrisk", "POST", "/api/v1/customer-ops/cs/at-risk-alert", """{"days_inactive":8,"drafts_pending":2,"last_proof_pack_days_ago":10}""", HttpStatusCode.OK),
         new("csplan", "POST", "/api/v1/customer-ops/cs/success-plan", """{"bundle":"growth_starter"}""", HttpStatusCode.OK),

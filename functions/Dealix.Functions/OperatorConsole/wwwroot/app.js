@@ -4,6 +4,8 @@ import { applyStatic, lang, setLang, t } from './i18n.js';
 import { approvalsPage } from './approvals.js';
 import { tasksPage } from './tasks.js';
 import { ticketsPage } from './tickets.js';
+import { dealsPage } from './deals.js';
+import { incidentsPage } from './incidents.js';
 import { killSwitchPage } from './killswitch.js';
 import { workflowsPage, instancePage } from './workflows.js';
 
@@ -52,7 +54,7 @@ function route() {
   for (const link of document.querySelectorAll('#nav a')) link.classList.toggle('active', link.dataset.page === name);
   const root = $('page');
   root.replaceChildren();
-  const pages = { approvals: approvalsPage, tasks: tasksPage, tickets: ticketsPage, 'kill-switch': killSwitchPage, workflows: workflowsPage };
+  const pages = { approvals: approvalsPage, tasks: tasksPage, tickets: ticketsPage, deals: dealsPage, incidents: incidentsPage, 'kill-switch': killSwitchPage, workflows: workflowsPage };
   if (name === 'workflows' && rest.length > 0) {
     stopPage = instancePage(root, decodeURIComponent(rest.join('/')));
   } else {

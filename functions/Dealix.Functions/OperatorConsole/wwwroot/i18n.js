@@ -27,6 +27,9 @@ const strings = {
     terminateConfirm: 'Terminate this instance?', purgeConfirm: 'Delete this instance and its history for good?',
     noHistory: 'History is not available on this storage provider.', done: 'Done.', workflowsEmpty: 'No instances match.',
     badJson: 'The event data is not valid JSON.',
+    navDeals: 'Deals', dealsTitle: 'Deal pipeline', dealsEmpty: 'No deals yet.', awaitingApproval: 'draft awaiting approval',
+    navIncidents: 'Incidents', incidentsTitle: 'Incidents', incidentsEmpty: 'No incidents.', severity: 'Severity', phase: 'Phase',
+    detected: 'Detected', pdpl: 'PDPL 72-hour clock', freeze: 'Freeze', frozen: 'frozen',
   },
   ar: {
     brand: 'لوحة ديلكس', tenant: 'المستأجر', signOut: 'تسجيل الخروج', signInTitle: 'تسجيل الدخول', signIn: 'دخول',
@@ -55,6 +58,9 @@ const strings = {
     terminateConfirm: 'إنهاء هذه النسخة؟', purgeConfirm: 'حذف هذه النسخة وسجلها نهائيًا؟',
     noHistory: 'السجل غير متاح على مزود التخزين هذا.', done: 'تم.', workflowsEmpty: 'لا توجد نسخ مطابقة.',
     badJson: 'بيانات الحدث ليست JSON صالحًا.',
+    navDeals: 'الصفقات', dealsTitle: 'مسار الصفقات', dealsEmpty: 'لا توجد صفقات بعد.', awaitingApproval: 'مسودة بانتظار الموافقة',
+    navIncidents: 'الحوادث', incidentsTitle: 'الحوادث', incidentsEmpty: 'لا توجد حوادث.', severity: 'الخطورة', phase: 'المرحلة',
+    detected: 'الاكتشاف', pdpl: 'مهلة نظام حماية البيانات (72 ساعة)', freeze: 'التجميد', frozen: 'مجمّد',
   },
 };
 
