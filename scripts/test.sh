@@ -9,6 +9,11 @@ if [ -f scripts/azurite.sh ]; then
   bash scripts/azurite.sh install
 fi
 
+# The operator console's browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+if ! command -v chromium >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+
 dotnet restore Dealix.Functions.sln --nologo -v q
 # Code style as .editorconfig states it (STYLE.md §5): fails on any file dotnet format would change.
 dotnet format Dealix.Functions.sln --verify-no-changes --no-restore
