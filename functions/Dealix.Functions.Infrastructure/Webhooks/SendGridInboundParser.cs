@@ -51,8 +51,9 @@ public static partial class SendGridInboundParser
                 }
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
+            // InvalidDataException: a section's headers over the reader's limits, or a line that never ends.
             throw new WebhookPayloadException("The multipart body is malformed.", e);
         }
 
