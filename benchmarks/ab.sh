@@ -14,7 +14,9 @@
 #   running afterwards by that PID. Each process runs one workload after a 20-instance warm-up, so no backlog carries
 #   over; the CPU seconds then include Azurite's. The harness's storage-call count of each run is printed too.
 #   A run that fails or exceeds AB_RUN_LIMIT_S (default 300) is reported and left out of the figures.
-# AB_OUT=DIR keeps every run's result JSON, CPU time and log there. `uptime` is printed before and after.
+# AB_OUT=DIR keeps every run's result JSON, CPU time and log there. AB_BUILDS=DIR keeps each commit's harness build
+# there (out-<full commit id>) and reuses it next time: a build takes minutes on a busy machine.
+# `uptime` is printed before and after.
 # Usage: bash benchmarks/ab.sh [--backend inmemory|azurite] <commit A> <commit B>
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,8 +63,16 @@ fi
 
 for side in a b; do
   commit=$([ "$side" = a ] && echo "$a" || echo "$b")
-  git worktree add --detach -q "$work/src-$side" "$commit"
+  sha=$(git rev-parse --verify "$commit^{commit}")
+  if [[ -n "${AB_BUILDS:-}" && -f "$AB_BUILDS/out-$sha/Dealix.Benchmarks.dll" ]]; then
+    ln -s "$AB_BUILDS/out-$sha" "$work/out-$side" # built by an earlier invocation, keyed by the full commit id
+    continue
+  fi
+  git worktree add --detach -q "$work/src-$side" "$sha"
   dotnet build "$work/src-$side/benchmarks/Dealix.Benchmarks" -c Release -v q --nologo -o "$work/out-$side" >/dev/null
+  if [[ -n "${AB_BUILDS:-}" ]]; then
+    mkdir -p "$AB_BUILDS" && cp -r "$work/out-$side" "$AB_BUILDS/out-$sha"
+  fi
 done
 
 echo "load before: $(uptime)"
@@ -96,6 +106,7 @@ fi
 python3 - "$work" "$runs" "$a" "$b" "$backend" <<'PY'
 import json, os, re, statistics, sys
 work, runs, a, b, backend = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
+fmt = lambda x: f"{x:.0f}" if x >= 100 else f"{x:.3g}"
 calls_line = re.compile(r"^storage calls during the workloads: (\{.*\})$", re.M)
 
 def runs_of(side, w, key, fig):
@@ -127,8 +138,8 @@ for w, key, fig in (("hello", "hello", "workflows_per_s"), ("fanout", "fanout", 
         calls = [r[2] for r in rs if r[2] is not None]
         calls_text = f"{statistics.median(calls):.0f}" if calls else "-"
         errors = sum(r[3] for r in rs)
-        print(f"{side}={commit[:7]:<9} {w:8} {fig:16} {len(xs):4} {medians[side]:9.0f} "
-              f"{f'[{min(xs):.0f}–{max(xs):.0f}]':>19} {max(xs):9.0f} {ratio:>7} "
+        print(f"{side}={commit[:7]:<9} {w:8} {fig:16} {len(xs):4} {fmt(medians[side]):>9} "
+              f"{f'[{fmt(min(xs))}–{fmt(max(xs))}]':>19} {fmt(max(xs)):>9} {ratio:>7} "
               f"{statistics.median(r[1] for r in rs):6.2f} {calls_text:>13}" + (f"  errors {errors}" if errors else ""))
 PY
 exit $((failed > 0))
