@@ -127,10 +127,21 @@ public sealed class ReportsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         PriorityTier tier = Orchestrations.Support.Rules.SupportPriorities.For(priority);
         await _app.Services.GetRequiredService<ITicketStore>().CreateAsync(new SupportTicket
         {
-            TicketId = id, TenantId = _tenant, InstanceId = $"ticket:{_tenant}:{id}", Source = "api", Priority = priority, Owners = ["operator"],
-            MatchedKeywords = [keyword], Reason = "seeded", Status = resolved is null ? "open" : "resolved", OpenedAt = opened,
-            FirstResponseDueAt = opened + tier.FirstResponseTarget, ResolutionDueAt = opened + tier.ResolutionTarget, FirstResponseAt = firstResponse,
-            ResolvedAt = resolved, CorrelationId = "c-seed",
+            TicketId = id,
+            TenantId = _tenant,
+            InstanceId = $"ticket:{_tenant}:{id}",
+            Source = "api",
+            Priority = priority,
+            Owners = ["operator"],
+            MatchedKeywords = [keyword],
+            Reason = "seeded",
+            Status = resolved is null ? "open" : "resolved",
+            OpenedAt = opened,
+            FirstResponseDueAt = opened + tier.FirstResponseTarget,
+            ResolutionDueAt = opened + tier.ResolutionTarget,
+            FirstResponseAt = firstResponse,
+            ResolvedAt = resolved,
+            CorrelationId = "c-seed",
         });
         ISlaLogStore log = _app.Services.GetRequiredService<ISlaLogStore>();
         await log.AppendAsync(new SlaEvent(id, _tenant, SlaEventType.TicketOpened, priority, opened, "automation", "c-seed"), $"{id}:opened");
@@ -147,9 +158,20 @@ public sealed class ReportsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private Task SeedDraftAsync(string id, DateTime expiresAt) => _app.Services.GetRequiredService<IDraftStore>().CreateAsync(new ReplyDraft
     {
-        DraftId = id, TenantId = _tenant, DealInstanceId = $"deal:{_tenant}:c1", ContactId = "c1", Channel = MessageChannel.WhatsApp, To = "+966500000009",
-        Text = "seeded", Kind = DraftKind.Reply, Category = "interested", Stage = DealStage.Qualified, Status = DraftStatus.PendingApproval,
-        CorrelationId = "c-seed", CreatedAt = DateTime.UtcNow, ExpiresAt = expiresAt,
+        DraftId = id,
+        TenantId = _tenant,
+        DealInstanceId = $"deal:{_tenant}:c1",
+        ContactId = "c1",
+        Channel = MessageChannel.WhatsApp,
+        To = "+966500000009",
+        Text = "seeded",
+        Kind = DraftKind.Reply,
+        Category = "interested",
+        Stage = DealStage.Qualified,
+        Status = DraftStatus.PendingApproval,
+        CorrelationId = "c-seed",
+        CreatedAt = DateTime.UtcNow,
+        ExpiresAt = expiresAt,
     });
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path)
