@@ -2,6 +2,7 @@ using Dealix.Functions.Infrastructure;
 using Dealix.Functions.Infrastructure.CustomerSuccess;
 using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Infrastructure.Support;
+using Dealix.Functions.Reports;
 using Dealix.Functions.Scheduling;
 using Dealix.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -35,5 +36,6 @@ public static class DealixApp
         services.AddSingleton<Deals.OperatorKeys>();
         services.AddScheduledJobs(configuration);
         services.AddIncidentsInfrastructure();
+        services.AddReports();
     }
 }

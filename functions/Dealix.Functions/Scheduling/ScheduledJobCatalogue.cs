@@ -23,8 +23,10 @@ public static class ScheduledJobCatalogue
     /// <summary>Every job, in the order of §18, then the other areas' daily jobs.</summary>
     public static IReadOnlyList<ScheduledJob> All { get; } =
     [
-        new("ops-morning-digest", "Operations daily checks + morning digest", "06:00 daily", "0 0 3 * * *", JobPeriod.Daily, JobTimer.NotBuilt, "digests"),
+        new("ops-morning-digest", "Operations daily checks + morning digest", "06:00 daily", Reports.ReportTimers.MorningDigestCron, JobPeriod.Daily, JobTimer.Here, "digests",
+            Orchestrations.Reports.ReportRunOrchestrator.Name),
         new("product-loop-daily-digest", "Product loop + daily digest", "07:00 daily", "0 0 4 * * *", JobPeriod.Daily, JobTimer.NotBuilt, "loops"),
+        new("daily-digest", "Daily digest (the report of §17.2 step 5)", "07:00 daily", Reports.ReportTimers.DailyDigestCron, JobPeriod.Daily, JobTimer.Here, "digests", Orchestrations.Reports.ReportRunOrchestrator.Name),
         new("marketing-ad-review", "Marketing ad review", "08:00 daily", "0 0 5 * * *", JobPeriod.Daily, JobTimer.NotBuilt, "loops"),
         new("weekly-content-suggestions", "Weekly content suggestions", "Mon 09:00", "0 0 6 * * 1", JobPeriod.Weekly, JobTimer.NotBuilt, "loops"),
         new("monthly-competitive-analysis", "Monthly competitive analysis", "1st 09:00", "0 0 6 1 * *", JobPeriod.Monthly, JobTimer.NotBuilt, "loops"),
@@ -35,12 +37,14 @@ public static class ScheduledJobCatalogue
         DailyPipeline,
         new("self-growth-daily-brief", "Self-growth daily brief", "Sun–Thu 07:30", "0 30 4 * * 0-4", JobPeriod.Daily, JobTimer.NotBuilt, "digests"),
         new("self-growth-weekly-learning", "Self-growth weekly learning report", "Thu 15:00", "0 0 12 * * 4", JobPeriod.Weekly, JobTimer.NotBuilt, "digests"),
-        new("operator-pre-shift-briefing", "Operator pre-shift briefing", "Sun–Thu 08:30", "0 30 5 * * 0-4", JobPeriod.Daily, JobTimer.NotBuilt, "digests"),
+        new("operator-pre-shift-briefing", "Operator pre-shift briefing", "Sun–Thu 08:30", Reports.ReportTimers.PreShiftBriefingCron, JobPeriod.Daily, JobTimer.Here,
+            "digests", Orchestrations.Reports.ReportRunOrchestrator.Name),
         new("cs-cadence-scheduler", "CS cadence scheduler (due check-ins, reviews, QBR, renewals)", "Sun–Thu 08:30", "0 30 5 * * 0-4", JobPeriod.Daily,
             JobTimer.OtherArea, "cs"),
         SendApprovedBatch,
         new("sla-sweep", "SLA breach sweep + approval-SLA sweep", "every 5 min", "0 */5 * * * *", JobPeriod.Occurrence, JobTimer.OtherArea, "support"),
-        new("weekly-support-review", "Weekly support review pack", "Sun 09:00", "0 0 6 * * 0", JobPeriod.Weekly, JobTimer.NotBuilt, "digests"),
+        new("weekly-support-review", "Weekly support review pack", "Sun 09:00", Reports.ReportTimers.WeeklySupportReviewCron, JobPeriod.Weekly, JobTimer.Here, "digests",
+            Orchestrations.Reports.ReportRunOrchestrator.Name),
         new("cs-at-risk-scoring", "Daily at-risk and health scoring", "daily (set by its area)", null, JobPeriod.Daily, JobTimer.OtherArea, "cs"),
         new("task-overdue-sweep", "Human-task overdue sweep", "set by its area", null, JobPeriod.Occurrence, JobTimer.OtherArea, "tasks"),
     ];

@@ -104,6 +104,9 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
             """{"prospects":[{"prospect_id":"p1","company_name":"Acme","sector":"logistics","city":"Riyadh","email":"ops@acme.sa","source":"customer_upload"}]}""", HttpStatusCode.OK),
         new("prospects", "GET", "/api/v1/prospects", null, HttpStatusCode.OK),
         new("pipeline-run", "POST", "/api/v1/automation/daily-pipeline/run", null, HttpStatusCode.Accepted),
+        new("reports", "GET", "/api/v1/reports", null, HttpStatusCode.OK),
+        new("report-get", "GET", "/api/v1/reports/daily-digest", null, HttpStatusCode.NotFound),
+        new("report-run", "POST", "/api/v1/reports/weekly-support-review/run?period=2026W49", null, HttpStatusCode.Accepted),
     ];
 
     public static TheoryData<string, Caller> Matrix()

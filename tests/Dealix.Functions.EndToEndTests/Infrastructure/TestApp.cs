@@ -75,6 +75,10 @@ public sealed class TestApp : IAsyncDisposable
             // The scheduled outreach jobs run on the wall clock; tests start their runs themselves.
             ["AzureWebJobs.DailyPipelineTimer.Disabled"] = "true",
             ["AzureWebJobs.SendApprovedBatchTimer.Disabled"] = "true",
+            ["AzureWebJobs.MorningDigestTimer.Disabled"] = "true", // the report jobs too (Reports/ tests start them)
+            ["AzureWebJobs.DailyDigestTimer.Disabled"] = "true",
+            ["AzureWebJobs.PreShiftBriefingTimer.Disabled"] = "true",
+            ["AzureWebJobs.WeeklySupportReviewTimer.Disabled"] = "true",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,26 @@
+namespace Dealix.Orchestrations.Reports.Rules;
+
+/// <summary>The reports of §16, §17 and §19.2 that are built, with the §18 jobs that produce them.</summary>
+public static class ReportKinds
+{
+    // WARNING: the names are stored (report keys, alert idempotency keys) and are route segments; never rename.
+    public const string MorningDigest = "morning-digest";
+    public const string DailyDigest = "daily-digest";
+    public const string PreShiftBriefing = "pre-shift-briefing";
+    public const string WeeklySupportReview = "weekly-support-review";
+
+    /// <summary>Every kind, in priority order.</summary>
+    public static IReadOnlyList<ReportKind> All { get; } =
+    [
+        new(MorningDigest, "ops-morning-digest", false, "founder", "Morning operations digest", "الملخص التشغيلي الصباحي"),
+        new(DailyDigest, "daily-digest", false, "founder", "Daily digest", "الملخص اليومي"),
+        new(PreShiftBriefing, "operator-pre-shift-briefing", false, "operator", "Operator pre-shift briefing", "إحاطة ما قبل الوردية"),
+        new(WeeklySupportReview, "weekly-support-review", true, "team_lead", "Weekly support review", "المراجعة الأسبوعية للدعم"),
+    ];
+
+    /// <summary>The kind named <paramref name="name"/>, or null.</summary>
+    public static ReportKind? Find(string? name) => All.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The kind the §18 job <paramref name="job"/> produces, or null.</summary>
+    public static ReportKind? ForJob(string? job) => All.FirstOrDefault(k => k.Job is not null && string.Equals(k.Job, job, StringComparison.Ordinal));
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Dealix.Orchestrations.Reports.Contracts;
+
+namespace Dealix.Orchestrations.Reports.Rules;
+
+/// <summary>
+/// The window a report covers, from its kind and period, in Asia/Riyadh time (UTC+3 all year, no daylight saving),
+/// per §18/§19.2:
+/// <list type="bullet">
+/// <item>the morning and daily digests cover the AST day before the run day, except that Sunday's cover Thursday
+/// through Saturday (the weekend: Friday and Saturday are not working days);</item>
+/// <item>the pre-shift briefing covers the run day itself (today's follow-ups; the queue as it stands);</item>
+/// <item>weekly reports run on the Sunday that ends their ISO week (<c>yyyyWww</c>) and cover the seven days before it.</item>
+/// </list>
+/// Pure.
+/// </summary>
+public static class ReportWindows
+{
+    private static readonly TimeSpan Ast = TimeSpan.FromHours(3);
+
+    /// <summary>The window of <paramref name="kind"/> for <paramref name="period"/>, or null when the period is not a valid key for it.</summary>
+    public static ReportWindow? For(ReportKind kind, string? period)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        if (kind.Weekly)
+        {
+            return ParseWeek(period) is { } sunday ? Window(sunday.AddDays(-7), sunday, sunday) : null;
+        }
+
+        if (ParseDay(period) is not { } day)
+        {
+            return null;
+        }
+
+        return kind.Name switch
+        {
+            ReportKinds.PreShiftBriefing => Window(day, day.AddDays(1), day),
+            _ when day.DayOfWeek == DayOfWeek.Sunday => Window(day.AddDays(-3), day, day),
+            _ => Window(day.AddDays(-1), day, day),
+        };
+    }
+
+    /// <summary>The period key of <paramref name="kind"/> that contains the AST day of <paramref name="nowUtc"/> (the latest when none is given).</summary>
+    public static string CurrentPeriod(ReportKind kind, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        DateTime ast = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc) + Ast;
+        return kind.Weekly
+            ? string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(ast)}W{ISOWeek.GetWeekOfYear(ast):00}")
+            : ast.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The AST day of a <c>yyyyMMdd</c> key, or null.</summary>
+    public static DateOnly? ParseDay(string? period) =>
+        period is { Length: 8 } && DateOnly.TryParseExact(period, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day) ? day : null;
+
+    /// <summary>The Sunday that ends the ISO week of a <c>yyyyWww</c> key, or null.</summary>
+    public static DateOnly? ParseWeek(string? period)
+    {
+        if (period is not { Length: 7 } || period[4] != 'W'
+            || !int.TryParse(period.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year)
+            || !int.TryParse(period.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int week)
+            || year is < 2000 or > 9998 || week < 1 || week > ISOWeek.GetWeeksInYear(year))
+        {
+            return null;
+        }
+
+        return DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Sunday));
+    }
+
+    /// <summary>The UTC instant of 00:00 AST on <paramref name="day"/>.</summary>
+    public static DateTime StartOfDay(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Ast, DateTimeKind.Utc);
+
+    private static ReportWindow Window(DateOnly from, DateOnly to, DateOnly runDay)
+    {
+        DateOnly last = to.AddDays(-1);
+        string label = from == last
+            ? string.Create(CultureInfo.InvariantCulture, $"{from:ddd yyyy-MM-dd} (AST)")
+            : string.Create(CultureInfo.InvariantCulture, $"{from:ddd yyyy-MM-dd} – {last:ddd yyyy-MM-dd} (AST)");
+        return new ReportWindow(StartOfDay(from), StartOfDay(to), runDay, label);
+    }
+}
