@@ -1,5 +1,6 @@
 using Dealix.Functions.Infrastructure;
 using Dealix.Functions.Infrastructure.CustomerSuccess;
+using Dealix.Functions.Infrastructure.DealConnectors;
 using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Infrastructure.Support;
 using Dealix.Functions.Scheduling;
@@ -35,5 +36,6 @@ public static class DealixApp
         services.AddSingleton<Deals.OperatorKeys>();
         services.AddScheduledJobs(configuration);
         services.AddIncidentsInfrastructure();
+        services.AddDealConnectors(configuration);
     }
 }
