@@ -295,7 +295,7 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
                 continue;
             }
 
-            string draftId = DealConnectorActions.DraftId(InstanceId, action, Now);
+            string draftId = DealConnectorActions.DraftId(InstanceId, action, stage, Now);
             var request = new DealConnectorAction(State.TenantId, InstanceId, State.ContactId, action, connector, draftId, correlationId, stage,
                 State.Channel, State.Address, Now, State.MeetingAt, State.ContactName);
             await context.CallActivityAsync<bool>(StartOrchestrationOnce.Name, new StartOnceInput(DealConnectorActionOrchestrator.Name,

@@ -77,10 +77,11 @@ public static class DealConnectorActions
     /// <summary>The customer id under which a tenant's own connectors are stored.</summary>
     public static string ConnectorsCustomerId(string tenantId) => tenantId;
 
-    /// <summary>The draft (approval) id of one action for one stage entry: <c>ca</c> + 32 hex digits.</summary>
-    public static string DraftId(string dealInstanceId, string action, DateTime stageEnteredAt) =>
+    /// <summary>The draft (approval) id of one action for one stage entry: <c>ca</c> + 32 hex digits. The stage is part of
+    /// it because one episode may move a deal through several stages at the same orchestration time.</summary>
+    public static string DraftId(string dealInstanceId, string action, DealStage stage, DateTime stageEnteredAt) =>
         "ca" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{dealInstanceId}|{action}|{stageEnteredAt.Ticks.ToString(CultureInfo.InvariantCulture)}")), 0, 16);
+            $"{dealInstanceId}|{action}|{DealStages.WireName(stage)}|{stageEnteredAt.Ticks.ToString(CultureInfo.InvariantCulture)}")), 0, 16);
 
     /// <summary>The calendar event id of a booking: the draft id's hex digits (Google accepts a–v and 0–9, 5–1024 long).</summary>
     public static string CalendarEventId(string draftId) => draftId[2..];

@@ -110,7 +110,7 @@ public sealed class DealConnectorsFlowTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(meetingAt.AddMinutes(20).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), calendarEvent.GetProperty("end").GetProperty("dateTime").GetString());
         Assert.False(calendarEvent.GetProperty("reminders").GetProperty("useDefault").GetBoolean());
         Assert.Equal(60, calendarEvent.GetProperty("reminders").GetProperty("overrides")[0].GetProperty("minutes").GetInt32());
-        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync("POST", $"/api/v1/approval-center/{booking.GetProperty("approval_id").GetString()}/approve", new { })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync("POST", $"/api/v1/approval-center/{booking.GetProperty("approval_id").GetString()}/approve", new { reviewer = "op-2" })).Status);
 
         foreach (string stageEvent in new[] { "meeting_completed", "proposal_sent", "terms_agreed" })
         {
@@ -138,7 +138,15 @@ public sealed class DealConnectorsFlowTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal("pilot_active", confirm.GetProperty("proposed_stage").GetString());
         Assert.Equal("payment_requested", await CurrentStageAsync());
         await ApproveAsync(confirm);
-        await StageAsync("pilot_active");
+        try
+        {
+            await StageAsync("pilot_active");
+        }
+        catch (TimeoutException e)
+        {
+            string approvalId = DealKeys.ApprovalInstanceId(_tenant, confirm.GetProperty("approval_id").GetString()!);
+            throw new TimeoutException($"{e.Message}; deal: {await InstanceAsync(DealId)}; approval: {await InstanceAsync(approvalId)}", e);
+        }
         await Eventually.MatchAsync(async () => (await PendingAsync()).EnumerateArray().Any(i => i.GetProperty("category").GetString() == "sync_crm"
             && i.GetProperty("stage").GetString() == "pilot_active"), found => found, "the pilot_active CRM sync proposal", Bound);
 
@@ -168,6 +176,7 @@ public sealed class DealConnectorsFlowTests(AzuriteFixture azurite) : IAsyncLife
         HumanTask checkIn = (await Eventually.MatchAsync(async () => (await tasks.ListAsync(_tenant, new HumanTaskQuery(Area: "cs"))).Items.FirstOrDefault(t => t.Kind == "weekly_check_in"),
             t => t is not null, "the first weekly check-in task", Bound))!;
         Assert.Equal(("csm", cadenceId), (checkIn.OwnerRole, checkIn.InstanceId));
+        Assert.Equal(2, _providers.Requests.Count); // one CRM upsert, one calendar insert: nothing unapproved, nothing twice
     }
 
     /// <summary>A Moyasar <c>payment_paid</c> delivery (channels.md §6 payload).</summary>
@@ -225,6 +234,10 @@ public sealed class DealConnectorsFlowTests(AzuriteFixture azurite) : IAsyncLife
         JsonElement status = await response.Content.ReadFromJsonAsync<JsonElement>();
         return status.TryGetProperty("customStatus", out JsonElement custom) && custom.ValueKind == JsonValueKind.Object ? custom.GetProperty("stage").GetString() : null;
     }
+
+    private async Task<string> InstanceAsync(string instanceId) =>
+        await (await _app.Client.GetAsync($"/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(instanceId)}?code={TestApp.SystemKey}&showHistory=true&showHistoryOutput=true"))
+            .Content.ReadAsStringAsync();
 
     private async Task<JsonElement> PendingAsync()
     {

@@ -174,10 +174,12 @@ public sealed class DealConnectorActionTests
     [Fact]
     public void DraftId_IsAValidApprovalKey_AndTheEventIdIsBase32Hex()
     {
-        string id = DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.BookMeeting, MeetingAt);
+        string id = DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.BookMeeting, DealStage.MeetingBooked, MeetingAt);
         Assert.True(DealKeys.IsValidKey(id));
-        Assert.Equal(id, DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.BookMeeting, MeetingAt));
-        Assert.NotEqual(id, DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.SyncCrm, MeetingAt));
+        Assert.Equal(id, DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.BookMeeting, DealStage.MeetingBooked, MeetingAt));
+        Assert.NotEqual(id, DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.SyncCrm, DealStage.MeetingBooked, MeetingAt));
+        Assert.NotEqual(DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.SyncCrm, DealStage.Qualified, MeetingAt),
+            DealConnectorActions.DraftId(DealConnectorHarness.DealId, DealConnectorActions.SyncCrm, DealStage.MeetingDone, MeetingAt));
         Assert.All(DealConnectorActions.CalendarEventId(id), c => Assert.True(c is >= '0' and <= '9' or >= 'a' and <= 'v'));
     }
 }
