@@ -1,5 +1,6 @@
 using Dealix.Functions.Infrastructure;
 using Dealix.Functions.Infrastructure.CustomerSuccess;
+using Dealix.Functions.Infrastructure.DealConnectors;
 using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Infrastructure.Support;
 using Dealix.Functions.Reports;
@@ -37,5 +38,6 @@ public static class DealixApp
         services.AddScheduledJobs(configuration);
         services.AddIncidentsInfrastructure();
         services.AddReports();
+        services.AddDealConnectors(configuration);
     }
 }

@@ -66,9 +66,9 @@ public sealed partial class OutboxSender(
             return SendDisposition.Refused;
         }
 
-        if (draft.Kind == DraftKind.OnboardingStep)
+        if (draft.Kind is DraftKind.OnboardingStep or DraftKind.ConnectorAction)
         {
-            await AuditAsync(message, "send", "refused", reason: "onboarding_approval_is_not_a_message");
+            await AuditAsync(message, "send", "refused", reason: draft.Kind == DraftKind.ConnectorAction ? "connector_approval_is_not_a_message" : "onboarding_approval_is_not_a_message");
             return SendDisposition.Refused; // an onboarding step's approval record: there is nothing to send
         }
 

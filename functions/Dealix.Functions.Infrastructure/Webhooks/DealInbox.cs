@@ -77,6 +77,7 @@ public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger le
                     Channel = message.Channel,
                     Address = message.From,
                     FirstMessage = inbound,
+                    ConnectorActions = true,
                 }, new StartOrchestrationOptions(instanceId), cancellationToken);
                 return new InboxResult(InboxOutcome.Started, instanceId);
             }

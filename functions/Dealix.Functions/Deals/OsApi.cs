@@ -191,10 +191,15 @@ public static class OsApi
                     return DealHttp.Problem(StatusCodes.Status404NotFound, "Not found", $"No running deal for contact {contactId}.", correlationId);
                 }
 
+                if (!Connectors.MeetingTime.TryRead(root, eventName, out DateTime? meetingAt, out string? meetingError))
+                {
+                    return DealHttp.BadRequest(meetingError!, correlationId);
+                }
+
                 string actor = request.Headers[DealHttp.OperatorHeader].ToString() is { Length: > 0 } a ? a : "operator";
                 await client.RaiseEventAsync(instanceId, DealEvents.StageEventRaised, new DealStageEvent(eventName, actor, correlationId,
                     root.TryGetProperty("criteria_met", out JsonElement cm) && cm.ValueKind is JsonValueKind.True or JsonValueKind.False ? cm.GetBoolean() : null,
-                    Str(root, "purchase_type"), Str(root, "reason")), cancellation);
+                    Str(root, "purchase_type"), Str(root, "reason"), meetingAt), cancellation);
                 return Results.Accepted(value: new { deal_id = instanceId, @event = eventName, correlation_id = correlationId });
             }
 

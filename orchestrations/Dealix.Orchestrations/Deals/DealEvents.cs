@@ -15,4 +15,7 @@ public static class DealEvents
 
     /// <summary>From an approval instance to its deal: how the draft ended (<see cref="Contracts.DraftDecision"/>).</summary>
     public const string DraftResolved = "DraftResolved";
+
+    /// <summary>To a deal instance: the payment provider reports a payment as paid (<see cref="Connectors.Contracts.PaymentReceived"/>).</summary>
+    public const string PaymentReceived = "PaymentReceived";
 }

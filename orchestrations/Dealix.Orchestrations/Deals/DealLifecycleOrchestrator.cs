@@ -1,3 +1,4 @@
+using Dealix.Orchestrations.Deals.Connectors.Contracts;
 using Dealix.Orchestrations.Deals.Contracts;
 using Microsoft.DurableTask;
 
@@ -9,7 +10,9 @@ namespace Dealix.Orchestrations.Deals;
 /// it checks the suppression list, classifies the message, applies the deal state machine, runs the compliance check,
 /// and then either queues an automatic reply (only where §8.6 allows it) or creates a draft whose approval SLA a
 /// <see cref="DraftApprovalOrchestrator"/> watches. An opt-out suppresses the contact, cancels its drafts and timers
-/// and ends the orchestration; a closed_won assembles the evidence pack. The stage is the custom status. Each
+/// and ends the orchestration; a closed_won assembles the evidence pack. A payment the provider reports as paid proposes the
+/// move to pilot_active for a person to confirm; a stage change starts the §8.1 connector actions (calendar, CRM,
+/// reminder), each behind its own approval (<see cref="Connectors.DealConnectorActionOrchestrator"/>). The stage is the custom status. Each
 /// generation handles the events that arrived together and continues as new, so the history stays short.
 /// Never sends anything itself: sends go through the outbox to the channel sender, which honours the kill switch.
 /// </summary>
@@ -42,7 +45,8 @@ public sealed class DealLifecycleOrchestrator : TaskOrchestrator<DealState, Deal
         Task<DraftDecision> resolved = context.WaitForExternalEvent<DraftDecision>(DealEvents.DraftResolved);
         Task<InboundMessage> inbound = context.WaitForExternalEvent<InboundMessage>(DealEvents.InboundMessageReceived);
         Task<DealStageEvent> stageEvent = context.WaitForExternalEvent<DealStageEvent>(DealEvents.StageEventRaised);
-        var waits = new List<Task> { resolved, inbound, stageEvent };
+        Task<PaymentReceived> payment = context.WaitForExternalEvent<PaymentReceived>(DealEvents.PaymentReceived);
+        var waits = new List<Task> { resolved, inbound, stageEvent, payment };
 
         using var followUpCancellation = new CancellationTokenSource();
         FollowUpPlan? plan = input.FollowUp;
@@ -69,6 +73,7 @@ public sealed class DealLifecycleOrchestrator : TaskOrchestrator<DealState, Deal
                 _ when next == resolved => await turn.HandleDraftResolvedAsync(resolved.Result),
                 _ when next == inbound => await turn.HandleInboundAsync(inbound.Result),
                 _ when next == stageEvent => await turn.HandleStageEventAsync(stageEvent.Result),
+                _ when next == payment => await turn.HandlePaymentAsync(payment.Result),
                 _ when ReferenceEquals(turn.State.FollowUp, plan) && plan is not null => await turn.HandleFollowUpAsync(plan),
                 _ => null,
             };

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dealix.Orchestrations.Deals.Activities;
+using Dealix.Orchestrations.Deals.Connectors;
+using Dealix.Orchestrations.Deals.Connectors.Contracts;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Onboarding;
@@ -186,6 +188,11 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
             State = State with { NoShowCount = State.NoShowCount + 1 };
         }
 
+        if (stageEvent.Name == DealTriggers.MeetingScheduled && State.ConnectorActions)
+        {
+            State = State with { MeetingAt = stageEvent.MeetingAt };
+        }
+
         await MoveToAsync(transition.To, transition.Trigger, correlationId, audited: true);
         if (transition.To == DealStage.ClosedWon)
         {
@@ -237,6 +244,65 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
         }
     }
 
+    /// <summary>
+    /// A payment the provider reports as paid. §8.3: <c>payment_confirmed</c> is a human event and the move into
+    /// <c>pilot_active</c> needs an approval, so automation only proposes it: the pilot_active welcome draft carries the
+    /// proposed stage, and approving it confirms the receipt, moves the deal and starts onboarding. A payment id is
+    /// handled once; outside <c>payment_requested</c> it is only recorded.
+    /// </summary>
+    public async Task<DealOutcome?> HandlePaymentAsync(PaymentReceived payment)
+    {
+        if (State.PaymentIds.Contains(payment.PaymentId, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        string correlationId = string.IsNullOrWhiteSpace(payment.CorrelationId) ? NewId("c-") : payment.CorrelationId;
+        State = State with { PaymentIds = [.. State.PaymentIds.TakeLast(19), payment.PaymentId] };
+        bool expected = State.Stage == DealStage.PaymentRequested;
+        await AuditAsync(correlationId, "payment_received", "B", "payment_provider",
+            reason: $"{payment.EventType} {payment.PaymentId} {payment.Amount} {payment.Currency}", outcome: expected ? "confirmation_proposed" : "recorded");
+        if (!expected)
+        {
+            return null;
+        }
+
+        StageTransition transition = await DecideAsync(new StageTrigger(DealTriggers.PaymentConfirmed, IsIntent: false), "automation", correlationId);
+        if (!transition.Changed || ReplyTemplates.ForStage(transition.To) is not { } text)
+        {
+            return null;
+        }
+
+        await ProposeMessageAsync(DraftKind.FollowUp, "payment_received", text, correlationId, proposedStage: transition.To, categoryAllowsAutoReply: false, inReplyTo: null);
+        return null;
+    }
+
+    /// <summary>
+    /// Starts the connector actions <paramref name="stage"/> asks for (§8.1), each under its own deterministic approval
+    /// instance, so a replayed or repeated start starts nothing twice. Only on deals created with connector actions.
+    /// </summary>
+    private async Task StartConnectorActionsAsync(DealStage stage, string correlationId)
+    {
+        if (!State.ConnectorActions)
+        {
+            return;
+        }
+
+        foreach (string action in DealConnectorActions.ForStage(stage, State.MeetingAt))
+        {
+            if (DealConnectorActions.ConnectorFor(action, State.Channel) is not { } connector)
+            {
+                continue;
+            }
+
+            string draftId = DealConnectorActions.DraftId(InstanceId, action, stage, Now);
+            var request = new DealConnectorAction(State.TenantId, InstanceId, State.ContactId, action, connector, draftId, correlationId, stage,
+                State.Channel, State.Address, Now, State.MeetingAt, State.ContactName);
+            await context.CallActivityAsync<bool>(StartOrchestrationOnce.Name, new StartOnceInput(DealConnectorActionOrchestrator.Name,
+                DealKeys.ApprovalInstanceId(State.TenantId, draftId), JsonSerializer.SerializeToElement(request, JsonSerializerOptions.Web)), Retries.Storage);
+        }
+    }
+
     private async Task<DealOutcome> OptOutAsync(string sourceMessageId, string correlationId)
     {
         ILogger log = context.CreateReplaySafeLogger<DealLifecycleOrchestrator>();
@@ -249,6 +315,7 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
 
         State = State with { Stage = DealStage.OptedOut, Pending = null, FollowUp = null, StageChangedAt = Now, CorrelationId = correlationId };
         log.OptedOut(InstanceId, State.TenantId, correlationId);
+        await StartConnectorActionsAsync(DealStage.OptedOut, correlationId);
         return new DealOutcome(DealStage.OptedOut, State.TenantId, State.ContactId, "unsubscribe");
     }
 
@@ -371,6 +438,7 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
                     new OnboardingInput(State.TenantId, State.ContactId, "deal_lifecycle", correlationId, InstanceId), JsonSerializerOptions.Web)), Retries.Storage);
         }
 
+        await StartConnectorActionsAsync(to, correlationId);
         _ = audited;
     }
 

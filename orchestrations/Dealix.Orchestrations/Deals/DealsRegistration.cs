@@ -1,4 +1,5 @@
 using Dealix.Orchestrations.Deals.Activities;
+using Dealix.Orchestrations.Deals.Connectors;
 using Microsoft.DurableTask;
 
 namespace Dealix.Orchestrations.Deals;
@@ -25,6 +26,7 @@ public static class DealsRegistration
             .AddActivity<NotifyOperator>()
             .AddActivity<RecordAudit>()
             .AddActivity<CheckKillSwitch>()
-            .AddActivity<AssembleEvidencePack>();
+            .AddActivity<AssembleEvidencePack>()
+            .AddDealConnectors();
     }
 }

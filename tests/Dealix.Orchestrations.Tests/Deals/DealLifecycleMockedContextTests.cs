@@ -1,5 +1,6 @@
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Activities;
+using Dealix.Orchestrations.Deals.Connectors.Contracts;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Microsoft.DurableTask;
@@ -212,6 +213,8 @@ public sealed class DealLifecycleMockedContextTests
             .Returns(new TaskCompletionSource<InboundMessage>().Task);
         context.Mock.Setup(c => c.WaitForExternalEvent<DealStageEvent>(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns(new TaskCompletionSource<DealStageEvent>().Task);
+        context.Mock.Setup(c => c.WaitForExternalEvent<PaymentReceived>(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(new TaskCompletionSource<PaymentReceived>().Task);
         return context;
     }
 

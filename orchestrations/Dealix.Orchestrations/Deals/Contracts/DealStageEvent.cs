@@ -13,6 +13,7 @@ namespace Dealix.Orchestrations.Deals.Contracts;
 /// <para><c>CriteriaMet</c>: For <c>qualification_complete</c>: whether §8.7's criteria hold.</para>
 /// <para><c>PurchaseType</c>: For <c>payment_confirmed</c>: <c>full</c> goes straight to closed_won.</para>
 /// <para><c>Reason</c>: A free-form reason (e.g. why a deal was lost).</para>
+/// <para><c>MeetingAt</c>: For <c>meeting_scheduled</c>: when the meeting starts (UTC); books the calendar event and the reminder.</para>
 /// </remarks>
 // WARNING: persisted in history.
 public sealed record DealStageEvent(
@@ -21,4 +22,5 @@ public sealed record DealStageEvent(
     string CorrelationId,
     bool? CriteriaMet = null,
     string? PurchaseType = null,
-    string? Reason = null);
+    string? Reason = null,
+    DateTime? MeetingAt = null);

@@ -28,6 +28,18 @@ public sealed record DealState
     public InboundMessage? FirstMessage { get; init; }
     public DateTime? StageChangedAt { get; init; }
 
+    /// <summary>
+    /// Stage changes start the §8.1 connector actions (book_meeting, sync_crm, the meeting reminder). Set on deals started
+    /// since those actions exist; older deals (and their recorded histories) keep running without them.
+    /// </summary>
+    public bool ConnectorActions { get; init; }
+
+    /// <summary>When the booked meeting starts (from <c>meeting_scheduled</c>).</summary>
+    public DateTime? MeetingAt { get; init; }
+
+    /// <summary>Payment ids already handled (bounded), so a redelivered payment proposes nothing twice.</summary>
+    public List<string> PaymentIds { get; init; } = [];
+
     /// <summary>Counts continue-as-new generations; mixed into ids so two generations never mint the same one.</summary>
     public int Generation { get; init; }
 }

@@ -21,4 +21,7 @@ public enum DraftKind
 
     /// <summary>The first response to a support ticket (§11.3); its approval SLA is half the ticket's first-response target.</summary>
     [JsonStringEnumMemberName("support_first_response")] SupportFirstResponse,
+
+    /// <summary>A deal's connector action (§8.1 book_meeting, sync_crm): an approval record for a provider call, never a message.</summary>
+    [JsonStringEnumMemberName("connector_action")] ConnectorAction,
 }
