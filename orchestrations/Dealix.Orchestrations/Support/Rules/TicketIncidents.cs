@@ -46,8 +46,7 @@ public static class TicketIncidents
             correlationId,
             OpenedBy: "automation",
             TicketId: request.TicketId,
-            CustomerEmail: email,
-            Scope: $"ticket {request.TicketId}");
+            CustomerEmail: email); // the scope of the customer's messages: the templates' default (their services with us)
     }
 
     private static bool IsPlainAddress(string address) =>
