@@ -34,15 +34,15 @@ public sealed class AlertingOperatorNotifier(TableOperatorNotifier table, IOpera
             return new OperatorAlert(tenantId, OperatorAlertKinds.SendUnknown, OperatorAlertSeverity.Critical,
                 $"Send outcome unknown for draft {draftId}",
                 $"The provider's answer for draft {draftId} was lost: it may or may not have reached the contact. Check with the provider " +
-                $"before sending again; it is not retried automatically. Correlation {correlationId}.", key, "operator");
+                $"before sending again; it is not retried automatically. Correlation {correlationId}.", key, "operator", OperatorLinks.SendUnknown(tenantId));
         }
 
         return kind == ApprovalStepKind.Reminder
             ? new OperatorAlert(tenantId, OperatorAlertKinds.ApprovalReminder, OperatorAlertSeverity.Warning,
                 $"Draft {draftId} is waiting for approval", $"Draft {draftId} passed its approval-SLA warning point (§4.4). Correlation {correlationId}.",
-                key, "team_lead")
+                key, "team_lead", OperatorLinks.PendingApprovals(tenantId))
             : new OperatorAlert(tenantId, OperatorAlertKinds.ApprovalEscalation, OperatorAlertSeverity.Critical,
                 $"Draft {draftId} breached its approval SLA", $"Draft {draftId} is still undecided past its approval SLA (§4.6 escalation). Correlation {correlationId}.",
-                key, OperatorDirectory.Founder);
+                key, OperatorDirectory.Founder, OperatorLinks.PendingApprovals(tenantId));
     }
 }

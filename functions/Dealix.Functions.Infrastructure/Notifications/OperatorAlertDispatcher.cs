@@ -1,5 +1,6 @@
 using Dealix.Functions.Infrastructure.Channels;
 using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -102,17 +103,19 @@ public sealed partial class OperatorAlertDispatcher(
 
     private Func<CancellationToken, Task<ChannelSendResult>>? Sender(AlertDelivery delivery, StoredOperatorAlert stored)
     {
-        string text = AlertTexts.Text(stored.Alert, stored.AlertId);
+        // The alert as the operator reads it: its app-path link made absolute when the public base URL is configured.
+        OperatorAlert alert = stored.Alert with { Link = AlertLinks.Render(stored.Alert.Link, directory.PublicBaseUrl) };
+        string text = AlertTexts.Text(alert, stored.AlertId);
         string reference = "alert-" + delivery.DeliveryId[..32];
         switch (delivery.Channel)
         {
             case AlertChannel.Email when directory.Contact(delivery.Recipient)?.Email is { } email:
                 return token => router.SendAsync(new ChannelSendRequest(delivery.Tenant, reference, MessageChannel.Email, email, text, stored.AlertId,
-                    Subject: AlertTexts.Subject(stored.Alert)), token);
+                    Subject: AlertTexts.Subject(alert)), token);
             case AlertChannel.WhatsApp when directory.Contact(delivery.Recipient)?.WhatsApp is { } phone:
                 return token => router.SendAsync(new ChannelSendRequest(delivery.Tenant, reference, MessageChannel.WhatsApp, phone, text, stored.AlertId), token);
             case AlertChannel.Webhook when directory.Webhook(delivery.Recipient) is { } webhook:
-                byte[] body = AlertTexts.WebhookBody(stored.Alert, stored.AlertId, delivery.DeliveryId, stored.At);
+                byte[] body = AlertTexts.WebhookBody(alert, stored.AlertId, delivery.DeliveryId, stored.At);
                 return token => webhooks.SendAsync(webhook, delivery.DeliveryId, body, token);
             default:
                 return null;

@@ -14,6 +14,8 @@ namespace Dealix.Functions.Infrastructure.Notifications;
 /// (at least 16 characters);</item>
 /// <item><c>Operators:LiveSend:Email|WhatsApp|Webhook</c>: off unless <c>true</c> (off: deliveries are recorded as
 /// <c>simulated</c>).</item>
+/// <item><c>Operators:PublicBaseUrl</c>: where the app is reached (absolute http(s), no query); an alert's app-path link
+/// (<c>/api/v1/…</c>) is rendered against it (<see cref="AlertLinks"/>), else left as the path.</item>
 /// </list>
 /// An alert goes to the contacts of its tenant with its <see cref="OperatorAlert.OwnerRole"/> (no role: <c>operator</c>);
 /// when the tenant has none with that role, to its <c>founder</c> contacts, so an alert is never silently dropped. Every
@@ -41,6 +43,7 @@ public sealed class OperatorDirectory
         LiveEmail = Flag(live, "Email", problems);
         LiveWhatsApp = Flag(live, "WhatsApp", problems);
         LiveWebhook = Flag(live, "Webhook", problems);
+        PublicBaseUrl = AlertLinks.ReadBaseUrl(configuration[$"{Section}:PublicBaseUrl"], $"{Section}:PublicBaseUrl", problems);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Operator alert settings are invalid: " + string.Join(" ", problems));
@@ -58,6 +61,9 @@ public sealed class OperatorDirectory
     public bool LiveWhatsApp { get; }
 
     public bool LiveWebhook { get; }
+
+    /// <summary>The app's public address for alert links (<c>Operators:PublicBaseUrl</c>), or null.</summary>
+    public Uri? PublicBaseUrl { get; }
 
     /// <summary>True when live sending is on for <paramref name="channel"/> (<see cref="AlertChannel"/>).</summary>
     public bool IsLive(string channel) => channel switch

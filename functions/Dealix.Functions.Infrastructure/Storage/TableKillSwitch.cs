@@ -6,9 +6,12 @@ using Microsoft.Extensions.Configuration;
 namespace Dealix.Functions.Infrastructure.Storage;
 
 /// <summary>
-/// The kill switch (§17.8): durable and global in the <c>KillSwitch</c> table (partition <c>global</c>; a tenant's incident
-/// freeze in partition <c>tenant</c>), and also forced on by the setting <c>KillSwitch__Paused=true</c>. Every pause and
-/// resume keeps who and why.
+/// The kill switch (§17.8): durable and global in the <c>KillSwitch</c> table (row <c>global</c>/<c>all</c>), and also
+/// forced on by the setting <c>KillSwitch__Paused=true</c>. Every pause and resume keeps who and why. For a tenant it also
+/// reads the incident freezes (<see cref="Incidents.TableTenantFreeze"/>): the tenant's own (partition <c>tenant</c>) and
+/// the SEV1 global freeze (row <c>global</c>/<c>incidents</c>), which halts every tenant's sends and charges. Without a
+/// tenant (the loops' check) only the founder's pause counts: the sweeps that escalate to the people handling an
+/// incident keep running through it.
 /// </summary>
 public sealed class TableKillSwitch(DealTables tables, IConfiguration configuration, TimeProvider clock) : IKillSwitch
 {
@@ -22,12 +25,21 @@ public sealed class TableKillSwitch(DealTables tables, IConfiguration configurat
         }
 
         TableClient table = await tables.GetAsync(Table);
-        if (await IsSetAsync(table, "global", "all", cancellationToken))
+        if (tenantId is null)
         {
-            return true;
+            return await IsSetAsync(table, "global", "all", cancellationToken);
         }
 
-        return tenantId is not null && await IsSetAsync(table, "tenant", tenantId, cancellationToken);
+        // One read of the global partition: the founder's pause and the SEV1 incidents' global freeze.
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(e => e.PartitionKey == "global", cancellationToken: cancellationToken))
+        {
+            if (row.RowKey is "all" or Incidents.TableTenantFreeze.GlobalRow && row.GetBoolean("Paused") == true)
+            {
+                return true;
+            }
+        }
+
+        return await IsSetAsync(table, "tenant", tenantId, cancellationToken);
     }
 
     public async Task SetAsync(bool paused, string actor, string correlationId, CancellationToken cancellationToken = default)

@@ -11,9 +11,9 @@ namespace Dealix.Functions.Infrastructure.Support;
 /// infrastructure (tables, ledger, drafts, notifier).</summary>
 public static class SupportInfrastructure
 {
-    /// <summary>Adds the <c>Tickets</c>, <c>SlaEvents</c>, <c>Escalations</c> and <c>IncidentRequests</c> stores, the
-    /// alert sink (the shared Operator alerts when registered, else the <c>Notifications</c> table), the default incident
-    /// trigger, and the SLA services.</summary>
+    /// <summary>Adds the <c>Tickets</c>, <c>SlaEvents</c> and <c>Escalations</c> stores, the alert sink (the shared
+    /// Operator alerts when registered, else the <c>Notifications</c> table) and the SLA services. The incident trigger of
+    /// a P0 ticket (<see cref="DurableIncidentTrigger"/>) is made by its activity's function, over its durable client.</summary>
     public static IServiceCollection AddSupportInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -27,7 +27,6 @@ public static class SupportInfrastructure
         services.TryAddSingleton<ISupportAlerts>(sp => sp.GetService<IOperatorAlerts>() is { } operatorAlerts
             ? new OperatorAlertsSupportAlerts(operatorAlerts)
             : sp.GetRequiredService<TableSupportAlerts>());
-        services.TryAddSingleton<IIncidentTrigger, TableIncidentTrigger>();
         services.TryAddSingleton<TicketSlaRecorder>();
         services.TryAddSingleton<TicketEscalator>();
         services.TryAddSingleton<SlaSweeper>();

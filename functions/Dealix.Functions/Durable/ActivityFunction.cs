@@ -19,6 +19,21 @@ internal static class ActivityFunction
     {
         ArgumentNullException.ThrowIfNull(function);
         TActivity activity = ActivatorUtilities.GetServiceOrCreateInstance<TActivity>(function.InstanceServices);
+        return RunAsync(activity, function, instanceId, input);
+    }
+
+    /// <summary>Creates <typeparamref name="TActivity"/> with <paramref name="arguments"/> (e.g. what its function's bindings
+    /// gave, such as a port over the <c>[DurableClient]</c>) and the rest from the invocation's services, and runs it.</summary>
+    public static Task<TOutput> RunWithAsync<TActivity, TInput, TOutput>(FunctionContext function, string instanceId, TInput input, params object[] arguments)
+        where TActivity : TaskActivity<TInput, TOutput>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        TActivity activity = ActivatorUtilities.CreateInstance<TActivity>(function.InstanceServices, arguments);
+        return RunAsync(activity, function, instanceId, input);
+    }
+
+    private static Task<TOutput> RunAsync<TInput, TOutput>(TaskActivity<TInput, TOutput> activity, FunctionContext function, string instanceId, TInput input)
+    {
         var context = new FunctionActivityContext(function.FunctionDefinition.Name, instanceId);
         return CrashPoints.IsArmed ? WithCrashPointsAsync(activity, context, input) : activity.RunAsync(context, input);
     }

@@ -179,6 +179,7 @@ public static class SupportHttp
         resolved_at = t.ResolvedAt,
         draft_id = t.DraftId,
         incident_requested = t.IncidentRequested,
+        incident_id = t.IncidentId,
         last_escalation = t.LastEscalation,
         correlation_id = t.CorrelationId,
         subject = withText ? t.Subject : null,

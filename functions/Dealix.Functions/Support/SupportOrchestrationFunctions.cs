@@ -1,9 +1,12 @@
 using Dealix.Functions.Durable;
+using Dealix.Functions.Infrastructure.Support;
 using Dealix.Orchestrations.Support;
 using Dealix.Orchestrations.Support.Activities;
 using Dealix.Orchestrations.Support.Contracts;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealix.Functions.Support;
 
@@ -43,10 +46,13 @@ public static class SupportOrchestrationFunctions
     public static Task<EscalationResult> EscalateTicketSlaAsync([ActivityTrigger] EscalateTicketInput input, string instanceId, FunctionContext function) =>
         ActivityFunction.RunAsync<EscalateTicketSla, EscalateTicketInput, EscalationResult>(function, instanceId, input);
 
-    /// <summary>Runs the <see cref="StartP0Response"/> activity.</summary>
+    /// <summary>Runs the <see cref="StartP0Response"/> activity; it opens the ticket's incident over this function's durable
+    /// client (<see cref="DurableIncidentTrigger"/>).</summary>
     [Function(StartP0Response.Name)]
-    public static Task<bool> StartP0ResponseAsync([ActivityTrigger] IncidentRequest input, string instanceId, FunctionContext function) =>
-        ActivityFunction.RunAsync<StartP0Response, IncidentRequest, bool>(function, instanceId, input);
+    public static Task<bool> StartP0ResponseAsync([ActivityTrigger] IncidentRequest input, string instanceId, [DurableClient] DurableTaskClient client,
+        FunctionContext function) =>
+        ActivityFunction.RunWithAsync<StartP0Response, IncidentRequest, bool>(function, instanceId, input,
+            new DurableIncidentTrigger(client, function.InstanceServices.GetRequiredService<TimeProvider>()));
 
     /// <summary>Runs the <see cref="SweepTicketSlas"/> activity.</summary>
     [Function(SweepTicketSlas.Name)]

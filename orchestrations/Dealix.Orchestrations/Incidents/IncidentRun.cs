@@ -46,7 +46,9 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
             new IncidentTriageInput(input.HasDataLeak, input.HasUnauthorizedSend, input.AffectedCustomers, input.Description, input.PersonalDataExposed),
             Retries.Classification);
         _plan = IncidentPlaybook.Plan(triage, input.DetectedAt);
-        bool freeze = IncidentPlanTasks.FreezesOnTriage(triage);
+        // A P0 ticket freezes live actions as a precaution whatever the severity, until the founder reviews (§11.2).
+        bool freeze = IncidentPlanTasks.FreezesOnTriage(triage) || input.Source == IncidentSources.Ticket;
+        bool global = freeze && IncidentPlanTasks.FreezesGlobally(triage);
         IReadOnlyList<IncidentPlanTask> tasks = IncidentPlanTasks.For(_plan, triage, freeze, input.DetectedAt);
         _state = new IncidentState
         {
@@ -72,15 +74,15 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
         if (freeze)
         {
             await context.CallActivityAsync<bool>(FreezeTenant.Name,
-                new FreezeTenantInput(input.Tenant, input.IncidentId, true, "automation", input.CorrelationId), Retries.Storage);
-            _state = _state with { Frozen = true, FrozenAt = Now };
+                new FreezeTenantInput(input.Tenant, input.IncidentId, true, "automation", input.CorrelationId, global), Retries.Storage);
+            _state = _state with { Frozen = true, FrozenAt = Now, FreezeScope = global ? "global" : "tenant" };
         }
 
         bool paged = triage.Severity != IncidentSeverity.SEV3;
         await AlertAsync(OperatorAlertKinds.IncidentOpened, paged ? "critical" : "warning", paged ? "founder" : _state.Commander, "opened",
             $"Incident {input.IncidentId} opened ({triage.Severity})",
             $"Tenant {input.Tenant}, incident {input.IncidentId}, severity {triage.Severity}, source {input.Source}, first action within {triage.FirstActionMinutes} min, " +
-            $"frozen: {(_state.Frozen ? "yes" : "no")}, PDPL notification required: {(_state.Pdpl.Required ? "yes" : "no")}.");
+            $"frozen: {(_state.Frozen ? _state.FreezeScope : "no")}, PDPL notification required: {(_state.Pdpl.Required ? "yes" : "no")}.");
         await SaveAsync();
 
         await Task.WhenAll(tasks.Select(t => CreateTaskAsync(_state.Steps.Single(s => s.Key == t.Key))));
@@ -199,7 +201,7 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
         else if (unfreeze && _state.Frozen)
         {
             await context.CallActivityAsync<bool>(FreezeTenant.Name,
-                new FreezeTenantInput(input.Tenant, input.IncidentId, false, outcome.CompletedBy, input.CorrelationId), Retries.Storage);
+                new FreezeTenantInput(input.Tenant, input.IncidentId, false, outcome.CompletedBy, input.CorrelationId, _state.FreezeScope == "global"), Retries.Storage);
             _state = _state with { Frozen = false, UnfrozenAt = Now, UnfrozenBy = outcome.CompletedBy };
         }
         else if (pdpl)
@@ -358,7 +360,8 @@ internal sealed class IncidentRun(TaskOrchestrationContext context, IncidentOpen
 
     private Task<bool> AlertAsync(string kind, string severity, string owner, string slot, string title, string body) =>
         context.CallActivityAsync<bool>(OperatorAlertActivities.Send,
-            new OperatorAlert(input.Tenant, kind, severity, title, body, $"{Key}:{slot}", owner), Retries.Notification);
+            new OperatorAlert(input.Tenant, kind, severity, title, body, $"{Key}:{slot}", owner, OperatorLinks.Incident(input.Tenant, input.IncidentId)),
+            Retries.Notification);
 
     private Task<bool> SaveAsync(PostMortemDraft? postMortem = null) =>
         context.CallActivityAsync<bool>(SaveIncident.Name, new SaveIncidentInput(_state, postMortem), Retries.Storage);

@@ -45,7 +45,7 @@ public sealed class IncidentUpdateApprovalOrchestrator : TaskOrchestrator<Incide
             await context.CallActivityAsync<bool>(OperatorAlertActivities.Send, new OperatorAlert(input.Tenant, kind, severity,
                 $"Incident update waits for approval: incident {input.IncidentId}",
                 $"Tenant {input.Tenant}, incident {input.IncidentId}: the customer-update draft {input.DraftId} has waited {after.TotalMinutes:0} min for approval.",
-                $"{context.InstanceId}:{kind}", owner), Retries.Notification);
+                $"{context.InstanceId}:{kind}", owner, OperatorLinks.PendingApprovals(input.Tenant)), Retries.Notification);
         }
 
         return await decided;

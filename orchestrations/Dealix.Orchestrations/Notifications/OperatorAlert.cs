@@ -17,7 +17,8 @@ namespace Dealix.Orchestrations.Notifications;
 /// recorded and delivered once.</param>
 /// <param name="OwnerRole">A §2 role (<c>founder</c>, <c>team_lead</c>, <c>operator</c>, …); null: the tenant's default
 /// operator contacts.</param>
-/// <param name="Link">Where to act (a dashboard or API URL), optional.</param>
+/// <param name="Link">Where to act, optional: an app path (<c>/api/v1/…</c>, see <see cref="OperatorLinks"/>), rendered
+/// absolute when <c>Operators:PublicBaseUrl</c> is set, or an absolute http(s) URL.</param>
 /// <remarks>WARNING: crosses the durable boundary (activity input) and is stored; add members only at the end with
 /// defaults, never rename.</remarks>
 public sealed record OperatorAlert(string Tenant, string Kind, string Severity, string Title, string Body,

@@ -49,9 +49,9 @@ public static class OperatorAlertValidation
             return "OwnerRole must be a lowercase role name (e.g. founder, team_lead, operator).";
         }
 
-        if (alert.Link is { } link && !(Uri.TryCreate(link, UriKind.Absolute, out Uri? uri) && uri.Scheme is "https" or "http"))
+        if (alert.Link is { } link && !OperatorLinks.IsValid(link))
         {
-            return "Link must be an absolute http(s) URL.";
+            return "Link must be an absolute http(s) URL or an app path starting with '/'.";
         }
 
         return null;

@@ -37,7 +37,11 @@ public sealed class IncidentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await IncidentFreezes.ReleaseAsync(azurite.Azurite, _tenant); // a SEV1 freeze is global: never leave it for the next test
+    }
 
     [Fact]
     public async Task OperatorOpensSev1_StepsAcknowledgedThroughTaskApi_FounderUnfreezes_IncidentClosesAcknowledged()
@@ -61,7 +65,8 @@ public sealed class IncidentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
             items => items.Length == 11, "the 11 SEV1 plan tasks", Bound);
         IKillSwitch killSwitch = _app.Services.GetRequiredService<IKillSwitch>();
         Assert.True(await killSwitch.IsPausedAsync(_tenant));
-        Assert.False(await killSwitch.IsPausedAsync("someothertenant"));
+        Assert.True(await killSwitch.IsPausedAsync("someothertenant")); // SEV1: a global freeze of all sends and charges (§13.2)
+        Assert.False(await killSwitch.IsPausedAsync()); // the loops keep running
 
         foreach (JsonElement task in tasks)
         {
@@ -93,6 +98,7 @@ public sealed class IncidentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(await killSwitch.IsPausedAsync(_tenant));
         Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(HttpMethod.Post, $"/api/v1/customer-ops/incidents/inc-e2e/unfreeze?tenant={_tenant}", AdminKey, null)).StatusCode);
         await Eventually.MatchAsync(() => killSwitch.IsPausedAsync(_tenant), paused => !paused, "the tenant to be unfrozen", Bound);
+        Assert.False(await killSwitch.IsPausedAsync("someothertenant"));
 
         // The customer updates wait in the approval center; approving the pending ones lets the incident close.
         JsonElement[] pending = await Eventually.MatchAsync(async () => (await GetJsonAsync("/api/v1/approval-center")).GetProperty("items").EnumerateArray().ToArray(),

@@ -173,7 +173,21 @@ public sealed class IncidentHarness : IAsyncDisposable
         private readonly ConcurrentDictionary<(string, string), StoredIncident> _incidents = new();
         private readonly ConcurrentDictionary<string, List<string>> _holds = new();
 
+        private readonly List<string> _global = [];
+
         public List<FreezeTenantInput> FreezeCalls { get; } = [];
+
+        /// <summary>The holds of the global (SEV1) freeze, <c>{tenant}:{incidentId}</c>.</summary>
+        public IReadOnlyList<string> GlobalHolds
+        {
+            get
+            {
+                lock (_holds)
+                {
+                    return [.. _global];
+                }
+            }
+        }
 
         public Task SaveAsync(IncidentState state, PostMortemDraft? postMortem, CancellationToken cancellationToken = default)
         {
@@ -195,12 +209,17 @@ public sealed class IncidentHarness : IAsyncDisposable
                 FreezeCalls.Add(input);
                 List<string> holds = _holds.GetOrAdd(input.Tenant, _ => []);
                 holds.Remove(input.IncidentId);
+                _global.Remove($"{input.Tenant}:{input.IncidentId}");
                 if (input.Frozen)
                 {
                     holds.Add(input.IncidentId);
+                    if (input.Global)
+                    {
+                        _global.Add($"{input.Tenant}:{input.IncidentId}");
+                    }
                 }
 
-                return Task.FromResult(holds.Count > 0);
+                return Task.FromResult(holds.Count > 0 || _global.Count > 0);
             }
         }
 

@@ -14,12 +14,14 @@ public sealed class IncidentHistoriesTests
     [Theory]
     [InlineData("incident-response.sev3-closed.json")]
     [InlineData("incident-response.sev1-open.json")]
+    [InlineData("incident-response.p0-ticket-sev1.json")]
     [InlineData("incident-update-approval.escalated-approved.json")]
     public void RecordedHistory_ReplaysAgainstCurrentCode(string file) => HistoryReplayer.Replay(Registry, Load(file));
 
     [Theory]
     [InlineData("incident-response.sev3-closed.json", "SaveIncident")]
     [InlineData("incident-response.sev1-open.json", "FreezeTenant")]
+    [InlineData("incident-response.p0-ticket-sev1.json", "FreezeTenant")]
     [InlineData("incident-update-approval.escalated-approved.json", "SendOperatorAlert")]
     public void ChangedHistory_IsReportedAsNondeterministic(string file, string activity)
     {

@@ -23,7 +23,10 @@ public sealed class IncidentResponseOrchestratorTests
         // Triage: SEV1, the tenant frozen, the founder paged, the plan handed to its owners, the first update drafted.
         IncidentState state = await h.StateAsync(id);
         Assert.Equal((IncidentSeverity.SEV1, "founder", true, "open"), (state.Severity, state.Commander, state.Frozen, state.Phase));
-        Assert.Equal([new FreezeTenantInput(IncidentHarness.Tenant, "inc-leak", true, "automation", "corr-inc-leak")], h.Incidents.FreezeCalls);
+        // SEV1: the freeze is global (§13.2 step 1), every tenant's sends and charges.
+        Assert.Equal([new FreezeTenantInput(IncidentHarness.Tenant, "inc-leak", true, "automation", "corr-inc-leak", Global: true)], h.Incidents.FreezeCalls);
+        Assert.Equal(["acme:inc-leak"], h.Incidents.GlobalHolds);
+        Assert.Equal("global", state.FreezeScope);
         OperatorAlert opened = Assert.Single(h.AlertsOf(OperatorAlertKinds.IncidentOpened));
         Assert.Equal(("critical", "founder"), (opened.Severity, opened.OwnerRole));
         Assert.DoesNotContain("ops@customer.example", opened.Body, StringComparison.Ordinal);
@@ -93,7 +96,8 @@ public sealed class IncidentResponseOrchestratorTests
         Assert.Empty(h.AlertsOf("pdpl_breach"));
 
         await h.UnfreezeAsync(id, "founder");
-        Assert.Equal(new FreezeTenantInput(IncidentHarness.Tenant, "inc-leak", false, "founder", "corr-inc-leak"), h.Incidents.FreezeCalls[^1]);
+        Assert.Equal(new FreezeTenantInput(IncidentHarness.Tenant, "inc-leak", false, "founder", "corr-inc-leak", Global: true), h.Incidents.FreezeCalls[^1]);
+        Assert.Empty(h.Incidents.GlobalHolds);
         Assert.Empty(await h.Incidents.HeldByAsync(IncidentHarness.Tenant));
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await h.Host.GetInstanceAsync(id)).RuntimeStatus); // the resolved message waits for approval
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Incidents.Contracts;
 using Dealix.Orchestrations.Sla.Contracts;
 using Dealix.Orchestrations.Sla.Rules;
 using Dealix.Orchestrations.Support.Contracts;
@@ -17,7 +18,7 @@ public sealed class InMemorySupportStores(InMemoryDealStores deals) : ITicketSto
     private readonly Dictionary<(string, string), List<(SlaEvent Event, string Key)>> _log = [];
     private readonly ConcurrentDictionary<(string, string), EscalationRecord> _escalations = new();
     private readonly ConcurrentDictionary<string, SupportAlert> _alerts = new();
-    private readonly ConcurrentDictionary<(string, string), IncidentRequest> _incidents = new();
+    private readonly ConcurrentDictionary<(string, string), IncidentOpenRequest> _incidents = new();
     private readonly List<string> _alertOrder = [];
 
     public IReadOnlyList<SupportAlert> Alerts
@@ -31,7 +32,7 @@ public sealed class InMemorySupportStores(InMemoryDealStores deals) : ITicketSto
         }
     }
 
-    public IReadOnlyList<IncidentRequest> Incidents => [.. _incidents.Values];
+    public IReadOnlyList<IncidentOpenRequest> Incidents => [.. _incidents.Values];
 
     public IReadOnlyList<EscalationRecord> Escalations => [.. _escalations.Values.OrderBy(e => e.RecordedAt).ThenBy(e => e.Key, StringComparer.Ordinal)];
 
@@ -127,9 +128,9 @@ public sealed class InMemorySupportStores(InMemoryDealStores deals) : ITicketSto
         return Task.FromResult(true);
     }
 
-    public Task<bool> RequestAsync(IncidentRequest request, CancellationToken cancellationToken = default)
+    public Task<bool> OpenAsync(IncidentOpenRequest request, CancellationToken cancellationToken = default)
     {
-        _incidents.TryAdd((request.TenantId, request.TicketId), request);
+        _incidents.TryAdd((request.Tenant, request.IncidentId), request);
         return Task.FromResult(true);
     }
 

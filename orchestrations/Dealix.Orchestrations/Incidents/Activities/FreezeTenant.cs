@@ -8,7 +8,8 @@ using Microsoft.DurableTask;
 namespace Dealix.Orchestrations.Incidents.Activities;
 
 /// <summary>
-/// Engages or releases one incident's freeze of its tenant (§13.2 step 1) and writes it on the audit ledger. Idempotent:
+/// Engages or releases one incident's freeze of its tenant, or of every tenant for a global (SEV1) freeze (§13.2 step 1),
+/// and writes it on the audit ledger. Idempotent:
 /// the freeze is held per incident, so a retry changes nothing. Returns whether the tenant is frozen afterwards.
 /// </summary>
 [DurableTask(Name)]
@@ -23,7 +24,7 @@ public sealed class FreezeTenant(ITenantFreeze freeze, IAuditLedger ledger, Time
         await ledger.AppendAsync(new AuditEntry(
             AuditIds.From($"freeze:{input.Tenant}:{input.IncidentId}:{input.Frozen}"), input.Tenant, input.CorrelationId,
             input.Frozen ? "incident_freeze" : "incident_unfreeze", "B", input.Actor, $"incident:{input.IncidentId}", clock.GetUtcNow().UtcDateTime,
-            Outcome: frozen ? "frozen" : "unfrozen"));
+            Reason: input.Global ? "scope: global" : "scope: tenant", Outcome: frozen ? "frozen" : "unfrozen"));
         return frozen;
     }
 }

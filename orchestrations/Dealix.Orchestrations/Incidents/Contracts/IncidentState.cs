@@ -25,6 +25,9 @@ public sealed record IncidentState
     public DateTime? ResolvedAt { get; init; }
     public DateTime? ClosedAt { get; init; }
     public bool Frozen { get; init; }
+
+    /// <summary>What the freeze covers: <c>global</c> (SEV1, every tenant's sends and charges) or <c>tenant</c>.</summary>
+    public string? FreezeScope { get; init; }
     public DateTime? FrozenAt { get; init; }
     public DateTime? UnfrozenAt { get; init; }
     public string? UnfrozenBy { get; init; }

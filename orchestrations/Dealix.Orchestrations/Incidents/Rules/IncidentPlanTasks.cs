@@ -29,6 +29,13 @@ public static partial class IncidentPlanTasks
         return triage.AutoActions.Contains("global_freeze") || triage.AutoActions.Contains("scoped_freeze");
     }
 
+    /// <summary>True when the freeze is global (§13.2 step 1, SEV1: all sends and charges, via the kill switch).</summary>
+    public static bool FreezesGlobally(IncidentTriage triage)
+    {
+        ArgumentNullException.ThrowIfNull(triage);
+        return triage.AutoActions.Contains("global_freeze");
+    }
+
     /// <summary>The plan's tasks in plan order.</summary>
     public static IReadOnlyList<IncidentPlanTask> For(IncidentResponsePlan plan, IncidentTriage triage, bool frozen, DateTime detectedAtUtc)
     {

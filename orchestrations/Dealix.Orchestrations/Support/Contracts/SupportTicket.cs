@@ -34,6 +34,9 @@ public sealed record SupportTicket
     public string? DraftId { get; init; }
     public bool IncidentRequested { get; init; }
 
+    /// <summary>The incident a P0 ticket opened (<c>incident:{tenant}:{IncidentId}</c>).</summary>
+    public string? IncidentId { get; init; }
+
     /// <summary>The highest escalation recorded (<c>{target}:{level}</c>), for the list view.</summary>
     public string? LastEscalation { get; init; }
 }

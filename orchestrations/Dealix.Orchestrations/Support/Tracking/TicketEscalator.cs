@@ -1,6 +1,7 @@
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
+using Dealix.Orchestrations.Notifications;
 using Dealix.Orchestrations.Sla.Contracts;
 using Dealix.Orchestrations.Support.Contracts;
 using Dealix.Orchestrations.Support.Ports;
@@ -55,7 +56,7 @@ public sealed class TicketEscalator(ISlaLogStore log, IEscalationLedger escalati
                 TicketSlaPlan.Severity(checkpoint.Priority, checkpoint.Level),
                 $"{checkpoint.Priority} ticket {ticketId}: {target} SLA {(breach ? "breached" : "at risk")}",
                 $"ticket={ticketId} priority={checkpoint.Priority} target={target} level={Wire(checkpoint.Level)} due={checkpoint.At:o}",
-                $"{checkpoint.Key}:{role}", role, $"/api/v1/customer-ops/support/tickets/{ticketId}"), cancellationToken);
+                $"{checkpoint.Key}:{role}", role, OperatorLinks.Ticket(tenantId, ticketId)), cancellationToken);
         }
 
         if (breach)
