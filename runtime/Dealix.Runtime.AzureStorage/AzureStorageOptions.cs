@@ -3,6 +3,9 @@ namespace Dealix.Runtime.AzureStorage;
 /// <summary>Settings of the Azure Storage backend (bound from host.json's <c>durableTask.storageProvider</c> or set in code).</summary>
 public sealed partial class AzureStorageOptions
 {
+    /// <summary>A policy added to every table call, inside the SDK's retries (tests inject faults with it).</summary>
+    internal Azure.Core.Pipeline.HttpPipelinePolicy? TablePolicy { get; set; }
+
     /// <summary>Storage connection string; <c>UseDevelopmentStorage=true</c> targets a local Azurite.</summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 

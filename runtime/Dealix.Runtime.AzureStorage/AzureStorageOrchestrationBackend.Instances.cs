@@ -14,22 +14,34 @@ public sealed partial class AzureStorageOrchestrationBackend
         ArgumentNullException.ThrowIfNull(pending);
         ArgumentNullException.ThrowIfNull(startMessage);
         InstanceRow? existing = null;
+
+        // Built once: if an attempt commits but its answer is lost, the retry finds this very row and outbox row.
+        string episodeId = Guid.NewGuid().ToString("N");
+        List<QueueEnvelope> outbox = [QueueEnvelope.For(startMessage)];
+        TableEntity instanceRow = await BuildInstanceEntityAsync(pending, historyRows: 0, processed: [], cancellation);
+        TableEntity outboxRow = await BuildOutboxRowAsync(pending.InstanceId, episodeId, outbox, cancellation);
         for (int attempt = 0; ; attempt++)
         {
             // Most ids are new: the first attempt inserts without reading and reads only when the id is taken.
             if (attempt > 0)
             {
                 existing = await ReadInstanceRowOrNullIfCorruptAsync(pending.InstanceId, cancellation);
+                if (existing is not null && existing.ExecutionId == pending.ExecutionId)
+                {
+                    // Ours: an earlier attempt committed and the SDK retried after losing the answer (a timeout under
+                    // load), so the retry met its own row. The start is done; send its message as a commit would.
+                    _cache.Remove(pending.InstanceId);
+                    NotifyChanged(pending.InstanceId);
+                    await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, pending, cancellation);
+                    return;
+                }
+
                 if (existing is not null && !IsEnded(existing.State.Status))
                 {
                     throw InstanceConflict.Create(pending.InstanceId, existing.State.Status);
                 }
             }
 
-            string episodeId = Guid.NewGuid().ToString("N");
-            List<QueueEnvelope> outbox = [QueueEnvelope.For(startMessage)];
-            TableEntity instanceRow = await BuildInstanceEntityAsync(pending, historyRows: 0, processed: [], cancellation);
-            TableEntity outboxRow = await BuildOutboxRowAsync(pending.InstanceId, episodeId, outbox, cancellation);
             var actions = new List<TableTransactionAction>
             {
                 existing is null

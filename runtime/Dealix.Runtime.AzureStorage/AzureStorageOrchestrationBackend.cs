@@ -56,6 +56,11 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         var tableOptions = new TableClientOptions();
         ConfigureRetries(tableOptions.Retry);
         tableOptions.AddPolicy(Calls.Policy("table"), HttpPipelinePosition.PerRetry);
+        if (options.TablePolicy is { } tablePolicy)
+        {
+            tableOptions.AddPolicy(tablePolicy, HttpPipelinePosition.PerRetry);
+        }
+
         var tables = new TableServiceClient(options.ConnectionString, tableOptions);
         _history = tables.GetTableClient(_names.HistoryTable);
         _instances = tables.GetTableClient(_names.InstancesTable);

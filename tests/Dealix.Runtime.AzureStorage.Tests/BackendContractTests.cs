@@ -66,6 +66,30 @@ public sealed class BackendContractTests(AzuriteFixture azurite, ITestOutputHelp
         await backend.AbandonOrchestrationWorkItemAsync(restarted);
     }
 
+    /// <summary>
+    /// Under load the SDK can give up waiting for the answer to a batch that did commit, and retry it: the retry then
+    /// meets the caller's own new row (409). That is the start succeeding, not an id already taken (seen by the
+    /// benchmark at 1000 starts on an overloaded machine: the instance ran, its caller was told it failed).
+    /// </summary>
+    [Fact]
+    public async Task CreateInstance_AnswerLostAfterCommit_TheRetryFindsItsOwnRowAndSucceeds()
+    {
+        await using HubScope hub = await HubScope.CreateAsync(azurite.ConnectionString, output);
+        var lose = new LoseFirstBatchAnswer();
+        AzureStorageOrchestrationBackend client = hub.NewBackend(o => o.TablePolicy = lose);
+
+        string executionId = await CreateAsync(client, "lost-answer", "\"Riyadh\"");
+
+        Assert.Equal(1, lose.Lost);
+        OrchestrationWorkItem first = await LockAsync(hub.Backend);
+        Assert.Equal("lost-answer", first.InstanceId);
+        Assert.Equal(executionId, Assert.IsType<ExecutionStartedEvent>(Assert.Single(first.NewMessages).Event).ExecutionId);
+        await hub.Backend.AbandonOrchestrationWorkItemAsync(first);
+
+        // Another caller with the same id is still refused.
+        await Assert.ThrowsAsync<DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException>(() => CreateAsync(client, "lost-answer"));
+    }
+
     [Fact]
     public async Task Commit_AfterInstanceRowChanged_ThrowsWorkItemLost_AndRedeliversMessages()
     {
@@ -270,5 +294,26 @@ public sealed class BackendContractTests(AzuriteFixture azurite, ITestOutputHelp
         }
 
         Assert.Equal(150, results.Count);
+    }
+
+    /// <summary>Lets the first table batch reach storage, then loses its answer the way a client-side timeout does.</summary>
+    private sealed class LoseFirstBatchAnswer : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private int _lost;
+
+        public int Lost => Volatile.Read(ref _lost);
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (message.Request.Method == Azure.Core.RequestMethod.Post && message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal)
+                && Interlocked.CompareExchange(ref _lost, 1, 0) == 0)
+            {
+                throw new IOException("Simulated: the answer to a committed batch was lost.");
+            }
+        }
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
     }
 }
