@@ -11,7 +11,9 @@ fi
 
 # The operator console's browser tests drive Debian's Chromium (Playwright's own browser download is not used).
 if ! command -v chromium >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  sudo=""
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null; then sudo="sudo"; fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
 dotnet restore Dealix.Functions.sln --nologo -v q
