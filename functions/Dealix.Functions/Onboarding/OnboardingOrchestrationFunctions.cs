@@ -1,4 +1,5 @@
 using Dealix.Functions.Durable;
+using Dealix.Functions.Infrastructure.CustomerSuccess;
 using Dealix.Functions.Infrastructure.Onboarding;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Onboarding;
@@ -7,6 +8,8 @@ using Dealix.Orchestrations.Onboarding.Contracts;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Dealix.Functions.Onboarding;
 
@@ -46,7 +49,8 @@ public static class OnboardingOrchestrationFunctions
     public static Task<bool> StartOrchestrationOnceAsync([ActivityTrigger] StartOnceInput input, [DurableClient] DurableTaskClient client, string instanceId, FunctionContext function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return new StartOrchestrationOnce(new ClientOrchestrationStarter(client)).RunAsync(new NamedActivityContext(function.FunctionDefinition.Name, instanceId), input);
+        TimeSpan? dayLength = function.InstanceServices.GetService<IOptions<CustomerSuccessOptions>>()?.Value.TestDayLength;
+        return new StartOrchestrationOnce(new ClientOrchestrationStarter(client, dayLength)).RunAsync(new NamedActivityContext(function.FunctionDefinition.Name, instanceId), input);
     }
 
     private sealed class NamedActivityContext(string name, string instanceId) : TaskActivityContext

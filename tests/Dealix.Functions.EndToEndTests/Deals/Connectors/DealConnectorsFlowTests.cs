@@ -6,6 +6,9 @@ using System.Text.Json;
 using Dealix.Functions.EndToEndTests.Infrastructure;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Deals.Lifecycle;
+using Dealix.Orchestrations.Tasks;
+using Dealix.Orchestrations.Tasks.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealix.Functions.EndToEndTests.Deals.Connectors;
 
@@ -15,7 +18,7 @@ namespace Dealix.Functions.EndToEndTests.Deals.Connectors;
 /// Moyasar-style payment webhook (secret token checked, bad input refused, redelivery harmless) proposes pilot_active,
 /// whose approval moves the deal and starts onboarding; the 8 onboarding steps are driven through the API (inputs,
 /// approvals, tasks, connectors) until onboarding completes and the customer-success cadence runs with its first weekly
-/// check-in scheduled.
+/// check-in due and created as a CSM task (cadence days last a second here).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DealConnectorsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -41,6 +44,7 @@ public sealed class DealConnectorsFlowTests(AzuriteFixture azurite) : IAsyncLife
             ["Approvals:CallbackSigningKey"] = "e2e-callback-signing-key-0123456789abcdef",
             ["Deals:WarmUpClassifier"] = "false",
             ["DealConnectors:LiveExecute"] = "true",
+            ["CustomerSuccess:TestDayLength"] = "00:00:01", // the cadence's plan days last a second: day 7's check-in in seconds
             ["DealConnectors:CalendarBaseUrl"] = _providers.BaseUrl,
             ["DealConnectors:CalendarAccessToken"] = "e2e-calendar-token",
             ["DealConnectors:CrmBaseUrl"] = _providers.BaseUrl,
@@ -172,10 +176,10 @@ public sealed class DealConnectorsFlowTests(AzuriteFixture azurite) : IAsyncLife
             c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("next", out JsonElement next) && next.ValueKind == JsonValueKind.Array, "the cadence's custom status", Bound);
         JsonElement first = cadence.GetProperty("next")[0];
         Assert.Equal("weekly_check_in", first.GetProperty("item").GetString());
-        // The cadence an onboarding starts runs on real days (CustomerSuccess:TestDayLength only applies to cadences started
-        // over the CS route), so its first weekly check-in is scheduled, not yet due: CustomerSuccessFlowTests shows that
-        // touchpoint becoming a CSM task.
-        Assert.False(string.IsNullOrEmpty(first.GetProperty("key").GetString()));
+        string taskId = $"{cadenceId}:{first.GetProperty("key").GetString()}";
+        IHumanTaskStore tasks = _app.Services.GetRequiredService<IHumanTaskStore>();
+        HumanTask checkIn = (await Eventually.MatchAsync(() => tasks.GetAsync(_tenant, taskId), t => t is not null, "the first weekly check-in task", Bound))!;
+        Assert.Equal(("cs", "weekly_check_in", "csm", cadenceId), (checkIn.Area, checkIn.Kind, checkIn.OwnerRole, checkIn.InstanceId));
         HttpResponseMessage instance = await _app.Client.GetAsync($"/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(cadenceId)}?code={TestApp.SystemKey}");
         Assert.Equal("CustomerSuccessCadence", (await instance.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
         Assert.Equal(2, _providers.Requests.Count); // one CRM upsert, one calendar insert: nothing unapproved, nothing twice
