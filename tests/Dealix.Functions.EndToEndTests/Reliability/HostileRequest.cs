@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using CsCheck;
 using Dealix.Functions.EndToEndTests.Deals;
 using Dealix.Functions.EndToEndTests.Infrastructure;
@@ -129,19 +130,37 @@ public sealed class HostileRequests(string tenant, string operatorKey, string ot
             "from", "id", "timestamp", "type", "text", "body"),
         Gen.OneOf("null", "1", "\"\"", "[]", "{}", "\"\\u0000\"", "[[]]", "\"" + new string('z', 4096) + "\"", "-1", "\"image\"", "\"" + phoneNumberId + "\""),
         NastyString,
-        (part, replacement, text) =>
+        Gen.Long[966_500_000_000, 966_599_999_999],
+        (part, replacement, text, phone) =>
         {
-            string json = Encoding.UTF8.GetString(WhatsAppMessage("9665" + Math.Abs(text.GetHashCode(StringComparison.Ordinal) % 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture), "wamid.F" + Guid.NewGuid().ToString("N")[..12], text));
-            int at = json.IndexOf($"\"{part}\":", StringComparison.Ordinal);
-            if (at < 0)
+            // The message id stays unique per case so that a mangled copy is never taken for a redelivery.
+            byte[] original = WhatsAppMessage(phone.ToString(System.Globalization.CultureInfo.InvariantCulture), "wamid.F" + Guid.NewGuid().ToString("N")[..12], text);
+            JsonNode message;
+            try
             {
-                return Encoding.UTF8.GetBytes(json);
+                message = JsonNode.Parse(original)!;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return original; // a lone surrogate in the text: System.Text.Json will not load it, the app must refuse it
             }
 
-            int start = at + part.Length + 3;
-            int end = ValueEnd(json, start);
-            return Encoding.UTF8.GetBytes(json[..start] + replacement + json[end..]);
+            if (FirstObjectWith(message, part) is { } owner)
+            {
+                owner[part] = JsonNode.Parse(replacement);
+            }
+
+            return Encoding.UTF8.GetBytes(message.ToJsonString());
         });
+
+    /// <summary>The first object, depth first, that has a property named <paramref name="name"/>.</summary>
+    private static JsonObject? FirstObjectWith(JsonNode? node, string name) => node switch
+    {
+        JsonObject o when o.ContainsKey(name) => o,
+        JsonObject o => o.Select(p => FirstObjectWith(p.Value, name)).FirstOrDefault(found => found is not null),
+        JsonArray a => a.Select(item => FirstObjectWith(item, name)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 
     private static Gen<byte[]> MangledPostmark => Gen.Select(NastyString, NastyString, NastyString, Gen.OneOf("FromFull", "From", "To", "OriginalRecipient", "Subject", "TextBody", "MessageID", "Headers"),
         Gen.OneOf("null", "1", "[]", "{}", "\"\"", "[{\"Name\":1}]"),
@@ -209,56 +228,4 @@ public sealed class HostileRequests(string tenant, string operatorKey, string ot
         "\"timestamp\":\"1764806400\",\"type\":\"text\",\"text\":{\"body\":" + System.Text.Json.JsonSerializer.Serialize(text) + "}}]}}]}]}");
 
     public string Sign(byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(whatsAppSecret), body));
-
-    /// <summary>Where the JSON value starting at <paramref name="start"/> ends (a string, or up to the next , } or ] at its depth).</summary>
-    private static int ValueEnd(string json, int start)
-    {
-        int depth = 0;
-        bool inString = false;
-        for (int i = start; i < json.Length; i++)
-        {
-            char c = json[i];
-            if (inString)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                    if (depth == 0)
-                    {
-                        return i + 1;
-                    }
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    inString = true;
-                    break;
-                case '{' or '[':
-                    depth++;
-                    break;
-                case '}' or ']' when depth == 0:
-                    return i;
-                case '}' or ']':
-                    depth--;
-                    if (depth == 0)
-                    {
-                        return i + 1;
-                    }
-
-                    break;
-                case ',' when depth == 0:
-                    return i;
-            }
-        }
-
-        return json.Length;
-    }
 }
