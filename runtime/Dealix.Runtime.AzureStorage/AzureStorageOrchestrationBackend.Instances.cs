@@ -59,8 +59,9 @@ public sealed partial class AzureStorageOrchestrationBackend
                 continue; // the id is taken, or someone created or changed it meanwhile: decide again on fresh state
             }
 
-            // The new row is what this worker's first episode starts from: no read needed there.
-            if (response.Value.Count > 0 && response.Value[0].Headers.ETag is { } etag)
+            // The new row is what this worker's first episode starts from: no read needed there. (Not when another
+            // worker owns the partition: that worker runs the instance, and this copy would go stale.)
+            if (IsLocalTarget(startMessage) && response.Value.Count > 0 && response.Value[0].Headers.ETag is { } etag)
             {
                 _cache.Set(pending.InstanceId, new InstanceRow
                 {

@@ -178,6 +178,8 @@ public sealed partial class AzureStorageOrchestrationBackend
                 return;
             }
 
+            // Whatever this worker cached about the partition's instances may be stale: another worker owned them.
+            ForgetCachedInstancesOf(partition.Index);
             partition.Owned = true;
             partition.Cancellation = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
             CancellationToken token = partition.Cancellation.Token;
@@ -207,6 +209,10 @@ public sealed partial class AzureStorageOrchestrationBackend
             partition.Cancellation = null;
         }
 
+        // Messages held for their due time leave with the cancellation above (DeliverWhenDueAsync hands them back);
+        // cached rows of the partition's instances go stale as soon as the next owner commits.
+        ForgetCachedInstancesOf(partition.Index);
+
         lock (_buffers)
         {
             foreach (InstanceBuffer buffer in _buffers.Values.Where(b => b.Partition == partition.Index && !b.Locked).ToList())
@@ -220,6 +226,39 @@ public sealed partial class AzureStorageOrchestrationBackend
         // Messages not yet in a work item go back to the queue for the new owner.
         _ = ReleaseManyQuietlyAsync(toRelease, TimeSpan.Zero);
         Log.PartitionReleased(_log, _workerId, partition.Index, TaskHubName);
+    }
+
+    private void ForgetCachedInstancesOf(int partition) =>
+        _cache.RemoveWhere(instanceId => PartitionHash.PartitionOf(instanceId, _control.Length) == partition);
+
+    /// <summary>
+    /// Events parked for an instance whose start message has not arrived (see BuildWorkItemAsync) are looked at again
+    /// after a while, with a fresh read: the start may have been consumed by another worker (a previous owner of the
+    /// partition finishing an episode after the lease moved), and then nothing else would ever wake the buffer.
+    /// </summary>
+    private async Task RecheckParkedLaterAsync(InstanceBuffer buffer)
+    {
+        try
+        {
+            await Task.Delay(Max(_options.LeaseDuration, _options.MessageLockTimeout), _time, _shutdown.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            return; // shutting down: held messages are handed back
+        }
+
+        lock (_buffers)
+        {
+            if (_buffers.TryGetValue(buffer.InstanceId, out InstanceBuffer? current) && current == buffer
+                && !buffer.Locked && !buffer.Queued && buffer.Pending.Count > 0)
+            {
+                _cache.Remove(buffer.InstanceId);
+                buffer.Queued = true;
+                _ready.Writer.TryWrite(buffer);
+            }
+        }
+
+        static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
     }
 
     private async Task ReleaseLeasesAsync(CancellationToken cancellation)

@@ -9,6 +9,9 @@ public sealed partial class AzureStorageOrchestrationBackend
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HeldMessage> _heldById = new(StringComparer.Ordinal);
 
+    /// <summary>Queue messages this worker holds (received and not yet consumed or released), for diagnostics and tests.</summary>
+    internal int HeldMessageCount => _held.Count;
+
     /// <summary>
     /// Parses a received message and applies the checks every receiver makes: foreign or unreadable bodies and messages
     /// delivered too often go to the dead-letter table; a message this worker already holds only refreshes its receipt.
@@ -172,6 +175,27 @@ public sealed partial class AzureStorageOrchestrationBackend
         catch (Exception e) when (IsStorageFailure(e))
         {
             // Their visibility lapses on its own; they are delivered again then.
+        }
+    }
+
+    /// <summary>
+    /// Hands back a message held in memory until its due time (its partition moved or the worker is stopping): it
+    /// becomes visible again at <paramref name="visibleAt"/> (whole seconds, rounded up), so the partition's next owner
+    /// receives it then, instead of staying invisible (renewed by a worker that no longer polls its partition) and
+    /// counting against the partition's buffer for good.
+    /// </summary>
+    private async Task ReleaseUntilDueQuietlyAsync(HeldMessage held, DateTime visibleAt)
+    {
+        TimeSpan remaining = visibleAt - Now.UtcDateTime;
+        TimeSpan delay = remaining > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(remaining.TotalSeconds)) : TimeSpan.Zero;
+        try
+        {
+            await ReleaseAsync(held, delay, CancellationToken.None);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            // Not renewed any more (released or not): its visibility lapses and it is delivered again.
+            _log.StorageLoopFailed(e, "release of a held message", TaskHubName);
         }
     }
 

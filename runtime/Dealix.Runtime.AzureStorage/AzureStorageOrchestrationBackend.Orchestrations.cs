@@ -300,6 +300,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         if (row is not null && row.HistoryRows == 0 && !hasStart && !IsEnded(row.State.Status)
             && !fresh.Exists(h => h.Envelope.Orchestration!.Event is ExecutionTerminatedEvent))
         {
+            if (cached)
+            {
+                // Only storage can say the start has not been consumed yet (by another worker, say): read it.
+                _cache.Remove(instanceId);
+                return await BuildWorkItemAsync(buffer, fresh, cancellation);
+            }
+
             // The execution's start message is still on its way (a delayed start, or just after continue-as-new):
             // its events wait here, held and renewed, instead of cycling through the queue until it arrives.
             lock (_buffers)
@@ -307,6 +314,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 buffer.Pending.InsertRange(0, fresh);
             }
 
+            _ = RecheckParkedLaterAsync(buffer);
             return (null, false);
         }
 
@@ -498,7 +506,8 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
         catch (OperationCanceledException)
         {
-            // Shutting down or the partition moved: the message becomes visible again on its own.
+            // Shutting down or the partition moved: hand it back, visible when due, for whoever owns the partition.
+            await ReleaseUntilDueQuietlyAsync(held, visibleAt);
         }
     }
 
