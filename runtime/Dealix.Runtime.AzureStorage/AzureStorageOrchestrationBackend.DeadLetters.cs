@@ -13,6 +13,9 @@ public sealed partial class AzureStorageOrchestrationBackend
 
     private static readonly string DeadLetterPartition = "deadletter";
 
+    // Guarded commits tried (with a growing pause) before failing an instance is left for the message's next delivery.
+    private const int FailInstanceAttempts = 10;
+
     /// <summary>Lists dead letters, newest first.</summary>
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(int max = 100, CancellationToken cancellation = default)
     {
@@ -79,13 +82,55 @@ public sealed partial class AzureStorageOrchestrationBackend
         return true;
     }
 
-    /// <summary>Stores a dead letter and writes its one log line; returns its id.</summary>
+    /// <summary>
+    /// The dead-letter id of a queue message: newest first by the time the message entered its queue, and the same on
+    /// every delivery of that message, so a dead-lettering that is retried (its message came back) rewrites one row.
+    /// </summary>
+    private static string DeadLetterIdFor(string queueName, Azure.Storage.Queues.Models.QueueMessage message, DateTimeOffset now)
+    {
+        long ticks = (message.InsertedOn ?? now).UtcTicks;
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(queueName + "/" + message.MessageId));
+        return (DateTimeOffset.MaxValue.Ticks - ticks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(hash)[..8];
+    }
+
+    /// <summary>
+    /// Moves a received queue message to the dead-letter table, in an order that survives a crash or a storage failure
+    /// at any step: first its instance is failed (when <paramref name="failure"/> is given; it is told the dead
+    /// letter's id), then the dead letter is stored (under an id derived from the message, so a retry rewrites the same
+    /// row), and only then is the message deleted. When the instance cannot be failed now (conflicting commits, storage
+    /// unreachable) the message stays in its queue and this is tried again when it comes back; nothing is given up
+    /// silently.
+    /// </summary>
+    private async Task DeadLetterMessageAsync(
+        Azure.Storage.Queues.QueueClient queue, Azure.Storage.Queues.Models.QueueMessage message, string kind, string? instanceId,
+        string? executionId, string reason, string body, Func<string, TaskFailureDetails>? failure, CancellationToken cancellation)
+    {
+        string id = DeadLetterIdFor(queue.Name, message, Now);
+        try
+        {
+            if (instanceId is not null && failure is not null && !await FailInstanceAsync(instanceId, executionId, failure(id), cancellation))
+            {
+                return; // logged there; the message comes back when its visibility lapses
+            }
+
+            await QuarantineAsync(kind, queue.Name, instanceId, reason, body, message.DequeueCount, cancellation, id);
+            await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            // The message stays in its queue (it was never deleted) and is dead-lettered when it comes back.
+            _log.StorageLoopFailed(e, $"dead-lettering of a message from {queue.Name}", TaskHubName);
+        }
+    }
+
+    /// <summary>Stores a dead letter (under <paramref name="id"/>, or a new one) and writes its one log line; returns its id.</summary>
     private async Task<string> QuarantineAsync(
-        string kind, string source, string? instanceId, string reason, string? body, long dequeueCount, CancellationToken cancellation)
+        string kind, string source, string? instanceId, string reason, string? body, long dequeueCount, CancellationToken cancellation,
+        string? id = null)
     {
         // Newest first: the row key counts down.
         DateTimeOffset now = Now;
-        string id = (DateTimeOffset.MaxValue.Ticks - now.Ticks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        id ??= (DateTimeOffset.MaxValue.Ticks - now.Ticks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
         var row = new TableEntity(DeadLetterPartition, id)
         {
             ["Kind"] = kind,
@@ -140,17 +185,25 @@ public sealed partial class AzureStorageOrchestrationBackend
     /// <summary>
     /// Marks a running instance Failed with a readable reason (poison message, corrupt data) in one guarded commit that
     /// also appends the ExecutionCompleted event and tells a waiting parent. No-op when it has ended, is unknown or has
-    /// moved to another execution than <paramref name="executionId"/>.
+    /// moved to another execution than <paramref name="executionId"/>. Returns false (with a warning) when every
+    /// attempt met a conflicting commit: the caller keeps the message that asked for it, to try again later.
+    /// Storage failures are thrown.
     /// </summary>
-    private async Task FailInstanceAsync(
+    private async Task<bool> FailInstanceAsync(
         string instanceId, string? executionId, TaskFailureDetails failure, CancellationToken cancellation, bool log = true)
     {
-        for (int attempt = 0; attempt < 10; attempt++)
+        for (int attempt = 0; attempt < FailInstanceAttempts; attempt++)
         {
+            if (attempt > 0)
+            {
+                // Someone else commits to the instance right now (its episodes keep running): give them room.
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), _time, cancellation);
+            }
+
             InstanceRow? row = await ReadInstanceRowOrNullIfCorruptAsync(instanceId, cancellation);
             if (row is null || IsEnded(row.State.Status) || (executionId is not null && row.ExecutionId != executionId))
             {
-                return;
+                return true;
             }
 
             DateTime now = Now.UtcDateTime;
@@ -198,7 +251,10 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             await FinishOutboxAsync(instanceId, outboxRow.RowKey, envelopes, state, cancellation);
-            return;
+            return true;
         }
+
+        _log.InstanceNotFailedYet(instanceId, FailInstanceAttempts, failure.ErrorMessage);
+        return false;
     }
 }

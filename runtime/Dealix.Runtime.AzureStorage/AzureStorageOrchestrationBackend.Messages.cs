@@ -39,15 +39,9 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             string? instanceId = QueueEnvelope.TryReadInstanceId(text);
             string kind = instanceId is null ? "ForeignMessage" : "UnreadableMessage";
-            string dl = await QuarantineAsync(kind, queue.Name, instanceId, e.Message, text, message.DequeueCount, cancellation);
-            await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
-            if (instanceId is not null)
-            {
-                await FailInstanceAsync(instanceId, null,
-                    new TaskFailureDetails("UnreadableMessage", $"A message to this instance could not be read and was dead-lettered as {dl}: {e.Message}", null, null, null),
-                    cancellation);
-            }
-
+            await DeadLetterMessageAsync(queue, message, kind, instanceId, null, e.Message, text,
+                dl => new TaskFailureDetails("UnreadableMessage", $"A message to this instance could not be read and was dead-lettered as {dl}: {e.Message}", null, null, null),
+                cancellation);
             return null;
         }
 
@@ -80,10 +74,8 @@ public sealed partial class AzureStorageOrchestrationBackend
                     HistoryEvent other => $"message {other.GetType().Name.Replace("Event", string.Empty, StringComparison.Ordinal)}",
                 };
             string reason = $"{what} was delivered {message.DequeueCount} times without completing (limit {_options.MaxDequeueCount})";
-            string dl = await QuarantineAsync("PoisonMessage", queue.Name, envelope.InstanceId, reason, text, message.DequeueCount, cancellation);
-            await DeleteQuietlyAsync(queue, message.MessageId, message.PopReceipt, cancellation);
-            await FailInstanceAsync(envelope.InstanceId!, envelope.Activity?.ExecutionId,
-                new TaskFailureDetails("PoisonMessage", $"The {reason}; it was moved to dead letter {dl}.", null, null, null), cancellation);
+            await DeadLetterMessageAsync(queue, message, "PoisonMessage", envelope.InstanceId, envelope.Activity?.ExecutionId, reason, text,
+                dl => new TaskFailureDetails("PoisonMessage", $"The {reason}; it was moved to dead letter {dl}.", null, null, null), cancellation);
             return null;
         }
 

@@ -522,12 +522,13 @@ public sealed partial class AzureStorageOrchestrationBackend
 
         string dl = await QuarantineAsync("CorruptHistory", _names.HistoryTable, instanceId,
             $"{error.Message} (row {error.RowKey})", error.RawContent, 0, cancellation);
-        if (row is not null)
-        {
-            await FailInstanceAsync(instanceId, row.ExecutionId,
+        if (row is not null && !await FailInstanceAsync(instanceId, row.ExecutionId,
                 new TaskFailureDetails(CorruptHistoryErrorType,
                     $"The stored history of this instance is unreadable ({error.Message}); it was quarantined as dead letter {dl}.", null, null, null),
-                cancellation, log: false);
+                cancellation, log: false))
+        {
+            await ReleaseManyQuietlyAsync(messages, TimeSpan.FromSeconds(1)); // not failed yet (logged): they come back to try again
+            return;
         }
 
         await DeleteManyQuietlyAsync(messages);
