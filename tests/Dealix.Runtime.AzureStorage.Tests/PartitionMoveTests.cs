@@ -128,8 +128,10 @@ public sealed class PartitionMoveTests(AzuriteFixture azurite, ITestOutputHelper
                 new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
             foreach (string id in ids)
             {
-                OrchestrationMessage go = new(Guid.NewGuid().ToString("N"), id, null,
-                    new EventRaisedEvent("Go", $"\"{id}\"") { Timestamp = DateTime.UtcNow }) { VisibleAt = due };
+                var go = new OrchestrationMessage(Guid.NewGuid().ToString("N"), id, null, new EventRaisedEvent("Go", $"\"{id}\"") { Timestamp = DateTime.UtcNow })
+                {
+                    VisibleAt = due,
+                };
                 await queue.SendMessageAsync(QueueEnvelope.For(go).ToJson());
             }
 
