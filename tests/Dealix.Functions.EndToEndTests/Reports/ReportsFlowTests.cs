@@ -6,6 +6,7 @@ using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Reports;
 using Dealix.Functions.Scheduling;
 using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
 using Dealix.Orchestrations.Reports.Contracts;
 using Dealix.Orchestrations.Reports.Rules;
@@ -126,6 +127,17 @@ public sealed class ReportsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
             async () => (await alerts.ListAsync(_tenant, 50)).FirstOrDefault(a => a.Alert.Kind == "digest" && a.Alert.OwnerRole == "founder"),
             a => a is not null, "the founder's executive pack alert", Bound) ?? throw new InvalidOperationException("no alert");
         Assert.Equal($"https://dealix.test/api/v1/reports/executive-weekly-pack?period={period}&tenant={_tenant}", founder.Alert.Link);
+
+        // A deal's evidence pack (§16.2), read back with its hash re-checked; an altered copy reads as not verified.
+        string canonical = $$"""{"deal_id":"deal:{{_tenant}}:c9","stage":"closed_won"}""";
+        IEvidencePackStore packs = _app.Services.GetRequiredService<IEvidencePackStore>();
+        await packs.SaveOnceAsync(new EvidencePack("ep-1", _tenant, $"deal:{_tenant}:c9", "c-seed", DateTime.UtcNow, canonical, EvidencePackBuilder.Hash(canonical)));
+        await packs.SaveOnceAsync(new EvidencePack("ep-2", _tenant, $"deal:{_tenant}:c10", "c-seed", DateTime.UtcNow, canonical, EvidencePackBuilder.Hash(canonical + " ")));
+        JsonElement evidence = await (await SendAsync(HttpMethod.Get, $"/api/v1/evidence-packs/{Uri.EscapeDataString($"deal:{_tenant}:c9")}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((EvidencePackBuilder.Hash(canonical), true, "closed_won"), (evidence.GetProperty("sha256").GetString(), evidence.GetProperty("verified").GetBoolean(), Str(evidence, "pack", "stage")));
+        JsonElement altered = await (await SendAsync(HttpMethod.Get, $"/api/v1/evidence-packs/{Uri.EscapeDataString($"deal:{_tenant}:c10")}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(altered.GetProperty("verified").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/v1/evidence-packs/{Uri.EscapeDataString($"deal:{_tenant}:none")}")).StatusCode);
 
         // On request: the pre-shift briefing of today, with the pending draft due within the hour.
         HttpResponseMessage started = await SendAsync(HttpMethod.Post, "/api/v1/reports/pre-shift-briefing/run");
