@@ -109,5 +109,5 @@ public sealed class StoreReportFacts(
         return [.. found.Values.OrderBy(d => d.CreatedAt).ThenBy(d => d.DraftId, StringComparer.Ordinal)];
     }
 
-    private static DraftFact Fact(ReplyDraft d) => new(d.DraftId, d.Channel, d.Kind, d.Status, d.Stage, d.CreatedAt, d.ExpiresAt, d.DecidedAt, d.AutoApproved);
+    private static DraftFact Fact(ReplyDraft d) => new(d.DraftId, d.Channel, d.Kind, d.Status, d.Stage, d.CreatedAt, d.ExpiresAt, d.DecidedAt, d.AutoApproved, d.Category);
 }

@@ -107,6 +107,8 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("reports", "GET", "/api/v1/reports", null, HttpStatusCode.OK),
         new("report-get", "GET", "/api/v1/reports/daily-digest", null, HttpStatusCode.NotFound),
         new("report-run", "POST", "/api/v1/reports/weekly-support-review/run?period=2026W49", null, HttpStatusCode.Accepted),
+        new("executive-room", "GET", "/api/v1/executive-room/weekly-pack", null, HttpStatusCode.NotFound),
+        new("evidence-pack", "GET", "/api/v1/evidence-packs/deal%3Aiso%3Ac1", null, HttpStatusCode.NotFound),
     ];
 
     public static TheoryData<string, Caller> Matrix()

@@ -6,6 +6,7 @@ using Dealix.Functions.Infrastructure.Notifications;
 using Dealix.Functions.Reports;
 using Dealix.Functions.Scheduling;
 using Dealix.Orchestrations.Deals.Contracts;
+using Dealix.Orchestrations.Deals.Lifecycle;
 using Dealix.Orchestrations.Deals.Ports;
 using Dealix.Orchestrations.Reports.Contracts;
 using Dealix.Orchestrations.Reports.Rules;
@@ -21,7 +22,8 @@ namespace Dealix.Functions.EndToEndTests.Reports;
 /// <summary>
 /// The reports on real Kestrel and Azurite: tickets and a draft seeded in the stores, the weekly support review started
 /// by its timer (twice: one run) and read back through <c>GET /api/v1/reports/…</c> with the exact figures; the
-/// operators told once; the pre-shift briefing built on request; bad kinds and periods refused with 400, another
+/// operators told once; the executive weekly pack of the same week built on request and read through
+/// <c>GET /api/v1/executive-room/weekly-pack</c>; the pre-shift briefing built on request; bad kinds and periods refused with 400, another
 /// tenant's key with 403.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
@@ -104,6 +106,38 @@ public sealed class ReportsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var foreign = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/reports/weekly-support-review?tenant={_tenant}");
         foreign.Headers.Add("x-functions-key", "e2e-reports-other-key");
         Assert.Equal(HttpStatusCode.Forbidden, (await _app.Client.SendAsync(foreign)).StatusCode);
+
+        // The executive weekly pack of the same week, on request, read through the Executive Room route (§16.3).
+        HttpResponseMessage packRun = await SendAsync(HttpMethod.Post, $"/api/v1/reports/executive-weekly-pack/run?period={period}");
+        Assert.Equal(HttpStatusCode.Accepted, packRun.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Get, "/api/v1/executive-room/weekly-pack?period=20261206")).StatusCode);
+        JsonElement pack = await ReadWhenStoredAsync($"/api/v1/executive-room/weekly-pack?period={period}");
+        JsonElement exec = pack.GetProperty("content");
+        Assert.Equal((ReportKinds.ExecutiveWeeklyPack, "critical"), (Str(pack, "header", "kind"), pack.GetProperty("severity").GetString()));
+        Assert.Equal(("red", "sla_critical"), (exec.GetProperty("rag").GetString(), exec.GetProperty("rag_reasons")[0].GetString()));
+        JsonElement support = exec.GetProperty("support");
+        Assert.Equal((3, 2, 1, "critical"), (support.GetProperty("opened").GetInt32(), support.GetProperty("resolved").GetInt32(),
+            support.GetProperty("breached").GetInt32(), support.GetProperty("verdict").GetString()));
+        JsonElement approvals = exec.GetProperty("approvals");
+        Assert.Equal((1, 0, 0), (approvals.GetProperty("pending").GetInt32(), approvals.GetProperty("warning").GetInt32(), approvals.GetProperty("breach").GetInt32()));
+        Assert.Equal(("not measured", "not measured"), (Str(exec, "deals", "revenue_sar"), exec.GetProperty("actual_vs_target").GetString()));
+        Assert.Contains(exec.GetProperty("blockers").EnumerateArray(), b => b.GetProperty("code").GetString() == "breached_tickets");
+        Assert.Equal(pack.GetRawText(), (await ReadWhenStoredAsync($"/api/v1/reports/executive-weekly-pack?period={period}")).GetRawText());
+        StoredOperatorAlert founder = await Eventually.MatchAsync(
+            async () => (await alerts.ListAsync(_tenant, 50)).FirstOrDefault(a => a.Alert.Kind == "digest" && a.Alert.OwnerRole == "founder"),
+            a => a is not null, "the founder's executive pack alert", Bound) ?? throw new InvalidOperationException("no alert");
+        Assert.Equal($"https://dealix.test/api/v1/reports/executive-weekly-pack?period={period}&tenant={_tenant}", founder.Alert.Link);
+
+        // A deal's evidence pack (§16.2), read back with its hash re-checked; an altered copy reads as not verified.
+        string canonical = $$"""{"deal_id":"deal:{{_tenant}}:c9","stage":"closed_won"}""";
+        IEvidencePackStore packs = _app.Services.GetRequiredService<IEvidencePackStore>();
+        await packs.SaveOnceAsync(new EvidencePack("ep-1", _tenant, $"deal:{_tenant}:c9", "c-seed", DateTime.UtcNow, canonical, EvidencePackBuilder.Hash(canonical)));
+        await packs.SaveOnceAsync(new EvidencePack("ep-2", _tenant, $"deal:{_tenant}:c10", "c-seed", DateTime.UtcNow, canonical, EvidencePackBuilder.Hash(canonical + " ")));
+        JsonElement evidence = await (await SendAsync(HttpMethod.Get, $"/api/v1/evidence-packs/{Uri.EscapeDataString($"deal:{_tenant}:c9")}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((EvidencePackBuilder.Hash(canonical), true, "closed_won"), (evidence.GetProperty("sha256").GetString(), evidence.GetProperty("verified").GetBoolean(), Str(evidence, "pack", "stage")));
+        JsonElement altered = await (await SendAsync(HttpMethod.Get, $"/api/v1/evidence-packs/{Uri.EscapeDataString($"deal:{_tenant}:c10")}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(altered.GetProperty("verified").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/v1/evidence-packs/{Uri.EscapeDataString($"deal:{_tenant}:none")}")).StatusCode);
 
         // On request: the pre-shift briefing of today, with the pending draft due within the hour.
         HttpResponseMessage started = await SendAsync(HttpMethod.Post, "/api/v1/reports/pre-shift-briefing/run");

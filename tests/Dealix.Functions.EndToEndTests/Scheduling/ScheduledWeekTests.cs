@@ -138,7 +138,8 @@ public class ScheduledWeekTests
         }
 
         Assert.Equal(20, ScheduledJobCatalogue.All.Count);
-        Assert.Equal(["ops-morning-digest", "daily-digest", "daily-pipeline", "operator-pre-shift-briefing", "send-approved-batch", "weekly-support-review"],
+        Assert.Equal(["ops-morning-digest", "daily-digest", "executive-weekly-pack", "daily-pipeline", "self-growth-daily-brief", "self-growth-weekly-learning",
+                "operator-pre-shift-briefing", "send-approved-batch", "weekly-support-review"],
             ScheduledJobCatalogue.All.Where(j => j.Timer == JobTimer.Here).Select(j => j.Name));
         Assert.Equal("2026W48", ScheduledJobCatalogue.Get("brain-weekly-reflection").PeriodKey(new DateTime(2026, 11, 29, 5, 0, 0, DateTimeKind.Utc)));
         Assert.Equal("202612", ScheduledJobCatalogue.Get("monthly-competitive-analysis").PeriodKey(new DateTime(2026, 12, 1, 6, 0, 0, DateTimeKind.Utc)));

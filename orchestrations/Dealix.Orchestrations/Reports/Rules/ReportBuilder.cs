@@ -25,6 +25,18 @@ public static class ReportBuilder
             case ReportKinds.WeeklySupportReview:
                 WeeklySupportReview review = WeeklySupportReviewBuilder.Build(facts, window, now);
                 return Document(header, review, WeeklySupportReviewBuilder.Summarise(review, window));
+            case ReportKinds.ExecutiveWeeklyPack:
+                ExecutiveWeeklyPack pack = ExecutiveWeeklyPackBuilder.Build(facts, window, now, tenant);
+                return Document(header, pack, ExecutiveWeeklyPackBuilder.Summarise(pack, window));
+            case ReportKinds.ProofPack:
+                ProofPack proof = ProofPackBuilder.Build(facts, window, now);
+                return Document(header, proof, ProofPackBuilder.Summarise(proof, window));
+            case ReportKinds.SelfGrowthDailyBrief:
+                SelfGrowthDailyBrief brief = SelfGrowthDailyBriefBuilder.Build(facts, window, now);
+                return Document(header, brief, SelfGrowthDailyBriefBuilder.Summarise(brief, window));
+            case ReportKinds.SelfGrowthWeeklyLearning:
+                SelfGrowthWeeklyLearning learning = SelfGrowthWeeklyLearningBuilder.Build(facts, window, now);
+                return Document(header, learning, SelfGrowthWeeklyLearningBuilder.Summarise(learning, window));
             default:
                 throw new ArgumentException($"No builder for report kind '{kind.Name}'.", nameof(kind));
         }

@@ -8,6 +8,10 @@ public static class ReportKinds
     public const string DailyDigest = "daily-digest";
     public const string PreShiftBriefing = "pre-shift-briefing";
     public const string WeeklySupportReview = "weekly-support-review";
+    public const string ExecutiveWeeklyPack = "executive-weekly-pack";
+    public const string ProofPack = "proof-pack";
+    public const string SelfGrowthDailyBrief = "self-growth-daily-brief";
+    public const string SelfGrowthWeeklyLearning = "self-growth-weekly-learning";
 
     /// <summary>Every kind, in priority order.</summary>
     public static IReadOnlyList<ReportKind> All { get; } =
@@ -16,6 +20,10 @@ public static class ReportKinds
         new(DailyDigest, "daily-digest", false, "founder", "Daily digest", "الملخص اليومي"),
         new(PreShiftBriefing, "operator-pre-shift-briefing", false, "operator", "Operator pre-shift briefing", "إحاطة ما قبل الوردية"),
         new(WeeklySupportReview, "weekly-support-review", true, "team_lead", "Weekly support review", "المراجعة الأسبوعية للدعم"),
+        new(ExecutiveWeeklyPack, "executive-weekly-pack", true, "founder", "Executive weekly pack", "الحزمة التنفيذية الأسبوعية"),
+        new(ProofPack, null, true, "operator", "Proof Pack", "حزمة الإثبات"),
+        new(SelfGrowthDailyBrief, "self-growth-daily-brief", false, "founder", "Self-growth daily brief", "موجز النمو الذاتي اليومي"),
+        new(SelfGrowthWeeklyLearning, "self-growth-weekly-learning", true, "founder", "Self-growth weekly learning report", "تقرير التعلم الأسبوعي للنمو الذاتي"),
     ];
 
     /// <summary>The kind named <paramref name="name"/>, or null.</summary>

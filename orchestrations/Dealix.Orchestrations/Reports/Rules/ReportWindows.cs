@@ -10,7 +10,10 @@ namespace Dealix.Orchestrations.Reports.Rules;
 /// <item>the morning and daily digests cover the AST day before the run day, except that Sunday's cover Thursday
 /// through Saturday (the weekend: Friday and Saturday are not working days);</item>
 /// <item>the pre-shift briefing covers the run day itself (today's follow-ups; the queue as it stands);</item>
-/// <item>weekly reports run on the Sunday that ends their ISO week (<c>yyyyWww</c>) and cover the seven days before it.</item>
+/// <item>weekly reports run on the Sunday that ends their ISO week (<c>yyyyWww</c>) and cover the seven days before it,
+/// except the self-growth weekly learning report, which runs on that week's Thursday (15:00) and covers the seven days
+/// before it (Thursday–Wednesday);</item>
+/// <item>the self-growth daily brief covers the day before (Sunday's: Thursday–Saturday), like the digests.</item>
 /// </list>
 /// Pure.
 /// </summary>
@@ -24,7 +27,13 @@ public static class ReportWindows
         ArgumentNullException.ThrowIfNull(kind);
         if (kind.Weekly)
         {
-            return ParseWeek(period) is { } sunday ? Window(sunday.AddDays(-7), sunday, sunday) : null;
+            if (ParseWeek(period) is not { } sunday)
+            {
+                return null;
+            }
+
+            DateOnly runDay = kind.Name == ReportKinds.SelfGrowthWeeklyLearning ? sunday.AddDays(-3) : sunday;
+            return Window(runDay.AddDays(-7), runDay, runDay);
         }
 
         if (ParseDay(period) is not { } day)
