@@ -153,8 +153,8 @@ public static class ConsoleDecisionApi
         // The text a correction corrects is the draft's while it is pending (after an edit-then-approve the draft holds the edit).
         string? original = input!.Correction is null ? null : draft.Status == DraftStatus.PendingApproval ? draft.Text : null;
         var record = new DraftFeedback(tenant, draft.DraftId, input.Reviewer, draft.Category, ApprovalCenterApi.Wire(draft.Kind), input.Decision,
-            input.Rubric.GetValueOrDefault("factuality"), input.Rubric.GetValueOrDefault("helpfulness"), input.Rubric.GetValueOrDefault("tone"),
-            input.Rubric.GetValueOrDefault("policy_alignment"), input.Exemplar, original, input.Correction, input.ReasonCode, input.Comment,
+            input.Score("factuality"), input.Score("helpfulness"), input.Score("tone"),
+            input.Score("policy_alignment"), input.Exemplar, original, input.Correction, input.ReasonCode, input.Comment,
             clock.GetUtcNow().UtcDateTime, draft.CorrelationId);
         await feedback.SaveAsync(record, cancellation);
 
@@ -307,7 +307,10 @@ public static class ConsoleDecisionApi
         return high.Count > 0 ? ("high", [.. high, .. medium]) : medium.Count > 0 ? ("medium", [.. medium]) : ("low", []);
     }
 
-    private sealed record Input(string Reviewer, string? Decision, Dictionary<string, int> Rubric, bool Exemplar, string? Correction, string? ReasonCode, string? Comment);
+    private sealed record Input(string Reviewer, string? Decision, Dictionary<string, int> Rubric, bool Exemplar, string? Correction, string? ReasonCode, string? Comment)
+    {
+        public int? Score(string dimension) => Rubric.TryGetValue(dimension, out int value) ? value : null;
+    }
 
     private static (Input? Input, string? Error) Parse(JsonElement root, string headerReviewer)
     {
