@@ -9,7 +9,7 @@ public static class OperatorConsoleInfrastructure
     /// <summary>Adds the console's stores; they use the deal area's <see cref="Storage.DealTables"/>.</summary>
     public static IServiceCollection AddOperatorConsoleStores(this IServiceCollection services)
     {
-        services.TryAddSingleton<TableDealThread>();
+        services.TryAddSingleton<IDealThread, TableDealThread>();
         services.TryAddSingleton<TableDraftFeedback>();
         services.TryAddSingleton<TableDecisionHistory>();
         return services;

@@ -8,6 +8,16 @@ namespace Dealix.Functions.Infrastructure.OperatorConsole;
 /// <summary>One message of a deal's conversation as the console shows it (inbound from the contact, or a sent draft).</summary>
 public sealed record ThreadMessage(string MessageId, string Direction, MessageChannel Channel, string Text, DateTime At, string? CorrelationId);
 
+/// <summary>The inbound side of each deal's conversation (§4.5 decision support, the deal timeline).</summary>
+public interface IDealThread
+{
+    /// <summary>Records an inbound message of <paramref name="dealInstanceId"/> (idempotent per provider message id).</summary>
+    Task RecordInboundAsync(string dealInstanceId, InboundMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>The inbound messages of one deal of <paramref name="tenantId"/>, oldest first (at most the newest <paramref name="max"/>).</summary>
+    Task<IReadOnlyList<ThreadMessage>> ListInboundAsync(string tenantId, string dealInstanceId, int max = 50, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// The inbound side of each deal's conversation in the <c>DealMessages</c> table (partition = tenant, row =
 /// <c>{sha256(deal)}|{ticks}|{sha256(message id)[..16]}</c>, so a deal's messages are one ordered row range). Written by
@@ -15,11 +25,10 @@ public sealed record ThreadMessage(string MessageId, string Direction, MessageCh
 /// the same row. Read by the console's decision support (§4.5: the last messages of the thread) and the deal
 /// timeline. Message texts are personal data: kept here and in the drafts only, never logged or put on the ledger.
 /// </summary>
-public sealed class TableDealThread(DealTables tables)
+public sealed class TableDealThread(DealTables tables) : IDealThread
 {
     private const string Table = "DealMessages";
 
-    /// <summary>Records an inbound message of <paramref name="dealInstanceId"/> (idempotent per provider message id).</summary>
     public async Task RecordInboundAsync(string dealInstanceId, InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -37,7 +46,6 @@ public sealed class TableDealThread(DealTables tables)
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>The inbound messages of one deal of <paramref name="tenantId"/>, oldest first (at most the newest <paramref name="max"/>).</summary>
     public async Task<IReadOnlyList<ThreadMessage>> ListInboundAsync(string tenantId, string dealInstanceId, int max = 50, CancellationToken cancellationToken = default)
     {
         TableClient table = await tables.GetAsync(Table);

@@ -16,7 +16,7 @@ namespace Dealix.Functions.Infrastructure.Webhooks;
 /// a message recorded but never handed over (the process died in between) is handed over when it is redelivered.
 /// Messages without text (images, voice notes) and automated mail are recorded but start nothing.
 /// </summary>
-public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger ledger, TimeProvider clock, OperatorConsole.TableDealThread thread)
+public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger ledger, TimeProvider clock, OperatorConsole.IDealThread thread)
 {
     /// <summary>Accepts one message for <paramref name="tenantId"/>; returns the deal instance id, or null when the message
     /// was a duplicate or needs no workflow.</summary>

@@ -39,7 +39,7 @@ public static class ConsoleDecisionApi
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/approval-center/{approvalId}/context")] HttpRequest request,
         string approvalId,
         IDraftStore drafts,
-        TableDealThread thread,
+        IDealThread thread,
         TableDecisionHistory history,
         TableDraftFeedback feedback,
         OperatorKeys keys,
@@ -202,7 +202,7 @@ public static class ConsoleDecisionApi
     }
 
     /// <summary>The deal's conversation: its inbound messages and the drafts that went out, oldest first.</summary>
-    internal static async Task<IReadOnlyList<ThreadMessage>> ThreadAsync(TableDealThread thread, IDraftStore drafts, string tenant, string dealInstanceId,
+    internal static async Task<IReadOnlyList<ThreadMessage>> ThreadAsync(IDealThread thread, IDraftStore drafts, string tenant, string dealInstanceId,
         CancellationToken cancellation)
     {
         IReadOnlyList<ThreadMessage> inbound = await thread.ListInboundAsync(tenant, dealInstanceId, 50, cancellation);

@@ -20,7 +20,7 @@ public static class ConsoleTimelineApi
     public static async Task<IResult> TimelineAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/console/deal-timeline")] HttpRequest request,
         IDraftStore drafts,
-        TableDealThread thread,
+        IDealThread thread,
         IEvidencePackStore evidence,
         OperatorKeys keys,
         IAuditLedger ledger,

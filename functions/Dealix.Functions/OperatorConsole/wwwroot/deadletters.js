@@ -31,10 +31,10 @@ export function deadLettersPage(root) {
         h('td', {}, l.instanceId ? h('a', { href: `#/workflows/${encodeURIComponent(l.instanceId)}` }, l.instanceId) : '—'),
         h('td', { class: 'wrap' }, l.reason),
         h('td', {}, String(l.dequeueCount)),
-        h('td', { class: 'actions' },
+        h('td', {}, h('div', { class: 'actions' },
           l.redrivable ? h('button', { type: 'button', dataset: { act: 'redrive' }, onclick: () => act(l, 'redrive') }, t('redrive'))
             : h('span', { class: 'muted' }, t('notRedrivable')),
-          h('button', { type: 'button', class: 'danger', dataset: { act: 'delete' }, onclick: () => act(l, 'delete') }, t('deleteLetter')))))));
+          h('button', { type: 'button', class: 'danger', dataset: { act: 'delete' }, onclick: () => act(l, 'delete') }, t('deleteLetter'))))))));
   }
 
   async function act(letter, action) {

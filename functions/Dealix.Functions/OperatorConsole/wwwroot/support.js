@@ -15,7 +15,7 @@ export function supportPanel(item) {
   const panel = h('section', { class: 'support', dataset: { support: item.approval_id }, 'aria-label': t('support') }, body);
   api(`/api/v1/approval-center/${encodeURIComponent(item.approval_id)}/context`).then((c) => {
     const riskName = { low: t('riskLow'), medium: t('riskMedium'), high: t('riskHigh') }[c.risk.level] ?? c.risk.level;
-    body.replaceChildren(
+    body.replaceChildren(...[
       h('div', { class: 'support-tags' },
         h('span', { class: `tag ${RISK[c.risk.level] ?? ''}`, dataset: { risk: c.risk.level } }, `${t('risk')}: ${riskName}`),
         h('span', { class: `tag ${VERDICT[c.compliance.verdict] ?? ''}`, dataset: { compliance: c.compliance.verdict } }, `${t('compliance')}: ${c.compliance.verdict}`),
@@ -23,8 +23,7 @@ export function supportPanel(item) {
           `SLA: ${c.sla.status}${c.sla.warning_at ? ` · ${t('slaWarning')} ${formatTime(c.sla.warning_at)}` : ''}${c.sla.due_at ? ` · ${t('slaDue')} ${formatTime(c.sla.due_at)}` : ''}`),
         h('span', { class: 'tag' }, `${t('intent')}: ${categoryName(c.intent.category)}${c.intent.confidence != null ? ` (${t('confidence')} ${Math.round(c.intent.confidence * 100)}%)` : ''}`),
         c.intent.matched_keywords.length ? h('span', { class: 'tag' }, `${t('keywords')}: ${c.intent.matched_keywords.join('، ')}`) : null),
-      h('p', { class: 'why' }, h('strong', {}, `${t('why')}: `), ...c.why_flagged.map((w) => h('code', { class: 'reason' }, w)),
-        c.compliance.reasons.length ? h('span', { class: 'muted' }, ` · ${t('compliance')}: ${c.compliance.reasons.join(', ')}`) : null),
+      h('p', { class: 'why' }, h('strong', {}, `${t('flaggedBecause')}: `), ...c.why_flagged.map((w) => h('code', { class: 'reason' }, w))),
       h('div', { class: 'support-cols' },
         h('div', {}, h('h3', {}, t('thread')),
           c.thread.length === 0 ? h('p', { class: 'muted' }, t('threadEmpty'))
@@ -39,7 +38,8 @@ export function supportPanel(item) {
               h('span', { class: 'muted' }, `${d.reviewer ?? ''} · ${formatTime(d.decided_at)}`)))))),
       c.feedback.length ? h('p', { class: 'muted', dataset: { feedbackCount: String(c.feedback.length) } },
         `${t('feedbackGiven')}: ${c.feedback.map((f) => `${f.reviewer}${f.exemplar ? ' ★' : ''}`).join(', ')}`) : null,
-      h('p', { class: 'muted' }, `${t('stage')}: ${stageName(c.stage)} · correlation_id ${c.draft_correlation_id}`));
+      h('p', { class: 'muted' }, `${t('actionClass')} ${c.action_class} · ${t('stage')}: ${stageName(c.stage)} · correlation_id ${c.draft_correlation_id}`),
+    ].filter(Boolean));
   }).catch((e) => body.replaceChildren(h('p', { class: 'error' }, e.message)));
   return panel;
 }

@@ -27,7 +27,7 @@ export function timelinePage(root, dealId) {
 
   api(`/api/v1/console/deal-timeline?deal_id=${encodeURIComponent(dealId)}`).then((timeline) => {
     list.replaceChildren(...(timeline.items.length === 0 ? [h('li', { class: 'muted' }, t('timelineEmpty'))] : timeline.items.map((e) =>
-      h('li', { dataset: { type: e.type } }, h('strong', {}, t(LABEL[e.type] ?? 'ledgerEvent')), ' ', h('span', { class: 'muted' }, formatTime(e.at)), describe(e)))));
+      h('li', { dataset: { type: e.type } }, h('strong', {}, t(LABEL[e.type] ?? 'ledgerEvent')), ' ', h('span', { class: 'muted' }, formatTime(e.at)), ' · ', describe(e)))));
     if (timeline.evidence_pack) root.append(h('h2', {}, t('evidencePack')), h('pre', {}, JSON.stringify(timeline.evidence_pack, null, 2)));
   }).catch((e) => list.replaceChildren(h('li', { class: 'error' }, e.message)));
   return null;
