@@ -20,7 +20,7 @@ export function supportPanel(item) {
         h('span', { class: `tag ${RISK[c.risk.level] ?? ''}`, dataset: { risk: c.risk.level } }, `${t('risk')}: ${riskName}`),
         h('span', { class: `tag ${VERDICT[c.compliance.verdict] ?? ''}`, dataset: { compliance: c.compliance.verdict } }, `${t('compliance')}: ${c.compliance.verdict}`),
         h('span', { class: `tag ${SLA[c.sla.status] ?? ''}`, dataset: { slaStatus: c.sla.status } },
-          `SLA: ${c.sla.status}${c.sla.warning_at ? ` · ${t('slaWarning')} ${formatTime(c.sla.warning_at)}` : ''}${c.sla.due_at ? ` · ${t('slaDue')} ${formatTime(c.sla.due_at)}` : ''}`),
+          `SLA: ${t(`sla_${c.sla.status}`)}${c.sla.warning_at ? ` · ${t('slaWarning')} ${formatTime(c.sla.warning_at)}` : ''}${c.sla.due_at ? ` · ${t('slaDue')} ${formatTime(c.sla.due_at)}` : ''}`),
         h('span', { class: 'tag' }, `${t('intent')}: ${categoryName(c.intent.category)}${c.intent.confidence != null ? ` (${t('confidence')} ${Math.round(c.intent.confidence * 100)}%)` : ''}`),
         c.intent.matched_keywords.length ? h('span', { class: 'tag' }, `${t('keywords')}: ${c.intent.matched_keywords.join('، ')}`) : null),
       h('p', { class: 'why' }, h('strong', {}, `${t('flaggedBecause')}: `), ...c.why_flagged.map((w) => h('code', { class: 'reason' }, w))),
