@@ -60,6 +60,7 @@ public static class DealsInfrastructure
         services.AddSingleton<CallbackTokens>();
         services.AddSingleton<DraftDecisions>();
         services.AddSingleton<DealInbox>();
+        OperatorConsole.OperatorConsoleInfrastructure.AddOperatorConsoleStores(services);
         services.AddHostedService<ReplyClassifierWarmup>();
         Tasks.TasksInfrastructure.AddHumanTaskStore(services);
         return services;

@@ -31,6 +31,12 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public string BetaTenant { get; } = "beta" + Guid.NewGuid().ToString("N")[..6];
 
+    /// <summary>The app's task hub (its queues and tables on Azurite are named after it).</summary>
+    public string HubName { get; } = "Console" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>The Azurite the app runs on.</summary>
+    public AzuriteProcess Azurite => _azurite!;
+
     public TestApp App { get; private set; } = null!;
 
     public FakeGraphApi Graph { get; private set; } = null!;
@@ -50,7 +56,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
         _azurite = await AzuriteProcess.StartAsync();
         Graph = await FakeGraphApi.StartAsync();
-        App = await TestApp.StartAsync(_azurite, TestApp.CreateScriptRoot("Console" + Guid.NewGuid().ToString("N")[..10]), new Dictionary<string, string?>
+        App = await TestApp.StartAsync(_azurite, TestApp.CreateScriptRoot(HubName), new Dictionary<string, string?>
         {
             ["WhatsApp:AppSecret"] = AppSecret,
             ["WhatsApp:VerifyToken"] = "console-verify",

@@ -16,7 +16,7 @@ namespace Dealix.Functions.Infrastructure.Webhooks;
 /// a message recorded but never handed over (the process died in between) is handed over when it is redelivered.
 /// Messages without text (images, voice notes) and automated mail are recorded but start nothing.
 /// </summary>
-public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger ledger, TimeProvider clock)
+public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger ledger, TimeProvider clock, OperatorConsole.IDealThread thread)
 {
     /// <summary>Accepts one message for <paramref name="tenantId"/>; returns the deal instance id, or null when the message
     /// was a duplicate or needs no workflow.</summary>
@@ -65,6 +65,9 @@ public sealed class DealInbox(IInboundDeduplicator deduplicator, IAuditLedger le
 
         var inbound = new InboundMessage(tenantId, contactId, message.Channel, message.ProviderMessageId, message.From, message.Text,
             message.SentAt == DateTime.UnixEpoch ? clock.GetUtcNow().UtcDateTime : message.SentAt, correlationId, message.Subject, message.ContactName);
+
+        // The conversation is on record before the deal has the message (the approval queue shows it, §4.5).
+        await thread.RecordInboundAsync(instanceId, inbound, cancellationToken);
         OrchestrationMetadata? existing = await client.GetInstanceAsync(instanceId, false, cancellationToken);
         if (existing is null || existing.IsCompleted)
         {

@@ -130,7 +130,7 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
 
         await ProposeMessageAsync(DraftKind.Reply, classification.Category, text, correlationId,
             proposedStage: transition.NeedsApproval && transition.Changed ? transition.To : null,
-            categoryAllowsAutoReply: classification.AutoReplyAllowed, inReplyTo: message.ProviderMessageId);
+            categoryAllowsAutoReply: classification.AutoReplyAllowed, inReplyTo: message.ProviderMessageId, classification: classification);
         return null;
     }
 
@@ -320,7 +320,8 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
     }
 
     private async Task ProposeMessageAsync(
-        DraftKind kind, string category, string text, string correlationId, DealStage? proposedStage, bool categoryAllowsAutoReply, string? inReplyTo)
+        DraftKind kind, string category, string text, string correlationId, DealStage? proposedStage, bool categoryAllowsAutoReply, string? inReplyTo,
+        MessageClassification? classification = null)
     {
         ILogger log = context.CreateReplaySafeLogger<DealLifecycleOrchestrator>();
         DealStage stageForPolicy = proposedStage ?? State.Stage;
@@ -366,6 +367,10 @@ internal sealed class DealLifecycleTurn(TaskOrchestrationContext context, DealSt
             DecidedAt = auto ? Now : null,
             DecisionReason = auto ? "auto_send_allowed" : null,
             InReplyToMessageId = inReplyTo,
+            Compliance = policy.Compliance,
+            PolicyReasons = policy.Reasons,
+            MatchedKeywords = classification?.MatchedKeywords,
+            IntentConfidence = classification?.Confidence,
         };
         ReplyDraft? created = await context.CallActivityAsync<ReplyDraft>(CreateReplyDraft.Name, new CreateDraftInput(draft, NewKey(CreateReplyDraft.Name)), Retries.Storage);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dealix.Functions.Infrastructure.OperatorConsole;
 using Dealix.Functions.Infrastructure.Tests.Infrastructure;
 using Dealix.Functions.Infrastructure.Webhooks;
 using Dealix.Orchestrations.Deals;
@@ -15,8 +16,9 @@ public sealed class DealInboxTests
     private readonly MemoryDeduplicator _seen = new();
     private readonly InMemoryDealStores _stores = new();
     private readonly Mock<DurableTaskClient> _client = new("test");
+    private readonly MemoryThread _thread = new();
 
-    private DealInbox Inbox() => new(_seen, _stores, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero)));
+    private DealInbox Inbox() => new(_seen, _stores, new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 6, 0, 0, TimeSpan.Zero)), _thread);
 
     private static InboundWebhookMessage Message(string id = "wamid.1", string? text = "كم السعر؟") =>
         new("whatsapp_cloud", MessageChannel.WhatsApp, id, "966511111111", "106540352242922", "text", text, new DateTime(2026, 11, 22, 5, 59, 0, DateTimeKind.Utc));
@@ -32,6 +34,8 @@ public sealed class DealInboxTests
 
         Assert.Equal(InboxOutcome.Started, result.Outcome);
         Assert.StartsWith("deal:acme:wa-", result.InstanceId, StringComparison.Ordinal);
+        (string deal, InboundMessage recorded) = Assert.Single(_thread.Recorded);
+        Assert.Equal((result.InstanceId, "wamid.1", "كم السعر؟"), (deal, recorded.ProviderMessageId, recorded.Text)); // on record for the approval queue
         _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(DealLifecycleOrchestrator.Name,
             It.Is<DealState>(s => s.FirstMessage!.CorrelationId == "corr-1" && s.Address == "966511111111"), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
@@ -106,5 +110,21 @@ public sealed class DealInboxTests
             Ids.TryRemove($"{provider}|{providerMessageId}", out _);
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>The deal thread in memory: what the inbox recorded.</summary>
+    private sealed class MemoryThread : IDealThread
+    {
+        public ConcurrentQueue<(string Deal, InboundMessage Message)> Recorded { get; } = new();
+
+        public Task RecordInboundAsync(string dealInstanceId, InboundMessage message, CancellationToken cancellationToken = default)
+        {
+            Recorded.Enqueue((dealInstanceId, message));
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<ThreadMessage>> ListInboundAsync(string tenantId, string dealInstanceId, int max = 50, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<ThreadMessage>>([.. Recorded.Where(r => r.Deal == dealInstanceId && r.Message.TenantId == tenantId)
+                .Select(r => new ThreadMessage(r.Message.ProviderMessageId, "inbound", r.Message.Channel, r.Message.Text, r.Message.ReceivedAt, r.Message.CorrelationId))]);
     }
 }

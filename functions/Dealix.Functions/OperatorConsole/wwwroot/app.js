@@ -8,6 +8,8 @@ import { dealsPage } from './deals.js';
 import { incidentsPage } from './incidents.js';
 import { killSwitchPage } from './killswitch.js';
 import { workflowsPage, instancePage } from './workflows.js';
+import { deadLettersPage } from './deadletters.js';
+import { timelinePage } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
 let stopPage = null;
@@ -54,9 +56,11 @@ function route() {
   for (const link of document.querySelectorAll('#nav a')) link.classList.toggle('active', link.dataset.page === name);
   const root = $('page');
   root.replaceChildren();
-  const pages = { approvals: approvalsPage, tasks: tasksPage, tickets: ticketsPage, deals: dealsPage, incidents: incidentsPage, 'kill-switch': killSwitchPage, workflows: workflowsPage };
+  const pages = { approvals: approvalsPage, tasks: tasksPage, tickets: ticketsPage, deals: dealsPage, incidents: incidentsPage, 'kill-switch': killSwitchPage, workflows: workflowsPage, 'dead-letters': deadLettersPage };
   if (name === 'workflows' && rest.length > 0) {
     stopPage = instancePage(root, decodeURIComponent(rest.join('/')));
+  } else if (name === 'deals' && rest.length > 0) {
+    stopPage = timelinePage(root, decodeURIComponent(rest.join('/')));
   } else {
     stopPage = (pages[name] ?? approvalsPage)(root);
   }

@@ -1,11 +1,14 @@
-// The approval queue (§4.3–§4.7): pending drafts of the tenant, approve / edit-then-approve / reject with a reason code.
+// The approval queue (§4.3–§4.7): pending drafts of the tenant with their decision support (/context), approve /
+// edit-then-approve / reject with a reason code, and the operator's feedback on the draft (/feedback).
 import { api, session } from './api.js';
 import { confirmDialog, h } from './dom.js';
-import { formatSpan, formatTime, lang, reasonCodes, t } from './i18n.js';
+import { categoryName, formatSpan, formatTime, lang, reasonCodes, stageName, t } from './i18n.js';
+import { feedbackForm, supportPanel } from './support.js';
 
 export function approvalsPage(root) {
   let items = [];
   let selected = 0;
+  const feedbacks = new Map();
   const list = h('div', { class: 'queue', id: 'queue' });
   const message = h('p', { class: 'notice', role: 'status', id: 'approvals-status' });
   root.append(
@@ -35,6 +38,7 @@ export function approvalsPage(root) {
   }
 
   function render() {
+    feedbacks.clear();
     if (items.length === 0) { list.replaceChildren(h('p', { class: 'muted', id: 'approvals-empty' }, t('approvalsEmpty'))); return; }
     list.replaceChildren(...items.map((item, i) => card(item, i)));
   }
@@ -42,17 +46,21 @@ export function approvalsPage(root) {
   function card(item, i) {
     const text = h('textarea', { readOnly: true, 'aria-label': t('edit'), dir: 'auto' });
     text.value = item.text;
+    const feedback = feedbackForm(item, message);
+    feedbacks.set(item.approval_id, feedback);
     const approveEdited = h('button', { type: 'button', class: 'primary', hidden: true, dataset: { act: 'approve-edited' }, onclick: () => decide(item, 'approve', text.value) }, t('approveEdited'));
     const el = h('article', { class: `item ${i === selected ? 'selected' : ''}`, dataset: { approvalId: item.approval_id }, onclick: () => select(i) },
       h('header', {},
-        h('strong', {}, `${t('why')}: ${item.category}`),
+        h('strong', {}, `${t('why')}: ${categoryName(item.category)}`),
         h('span', { class: 'tag' }, item.kind),
         h('span', { class: 'tag' }, `${t('channel')}: ${item.channel}`),
-        h('span', { class: 'tag' }, `${t('stage')}: ${item.stage}`),
-        item.proposed_stage ? h('span', { class: 'tag warn' }, `${t('proposedStage')} ${item.proposed_stage}`) : null,
+        h('span', { class: 'tag' }, `${t('stage')}: ${stageName(item.stage)}`),
+        item.proposed_stage ? h('span', { class: 'tag warn' }, `${t('proposedStage')} ${stageName(item.proposed_stage)}`) : null,
         sla(item),
         h('span', { class: 'muted' }, formatTime(item.created_at))),
+      supportPanel(item),
       text,
+      feedback.element,
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', dataset: { act: 'approve' }, onclick: () => decide(item, 'approve', null) }, t('approve')),
         h('button', { type: 'button', dataset: { act: 'edit' }, onclick: () => { text.readOnly = false; text.focus(); approveEdited.hidden = false; } }, t('edit')),
@@ -69,8 +77,11 @@ export function approvalsPage(root) {
   }
 
   async function decide(item, action, edited) {
-    const body = edited !== null && edited !== item.text ? { edited_payload: { text: edited } } : {};
+    const changed = edited !== null && edited !== item.text;
+    const body = changed ? { edited_payload: { text: edited } } : {};
     try {
+      // Feedback first (§4.7: an edit-then-approve always stores the correction with the text it corrects).
+      await feedbacks.get(item.approval_id)?.send(changed ? 'edit_and_approve' : 'approve', changed ? edited : null, null);
       await api(`/api/v1/approval-center/${encodeURIComponent(item.approval_id)}/${action}`, { method: 'POST', body });
       message.textContent = action === 'approve' ? t('approved') : t('rejected');
     } catch (e) {
@@ -84,6 +95,7 @@ export function approvalsPage(root) {
     const picker = h('select', { id: 'reject-reason', 'aria-label': t('reason') }, ...Object.keys(names).map((code) => h('option', { value: code }, names[code])));
     if (await confirmDialog(t('rejectConfirm'), h('label', {}, t('reason'), picker))) {
       try {
+        await feedbacks.get(item.approval_id)?.send('reject', null, picker.value);
         await api(`/api/v1/approval-center/${encodeURIComponent(item.approval_id)}/reject`, { method: 'POST', body: { reason_code: picker.value } });
         message.textContent = t('rejected');
       } catch (e) {

@@ -1,7 +1,7 @@
 // The deal pipeline (/api/v1/console/deals): the tenant's deals grouped by stage, each linking to its workflow.
 import { api, session } from './api.js';
 import { h } from './dom.js';
-import { formatTime, t } from './i18n.js';
+import { formatTime, stageName, t } from './i18n.js';
 
 export function dealsPage(root) {
   const board = h('div', { id: 'deals' });
@@ -21,12 +21,13 @@ export function dealsPage(root) {
       board.replaceChildren(...(items.length === 0 ? [h('p', { class: 'muted' }, t('dealsEmpty'))] : stages.map((stage) => {
         const deals = items.filter((d) => (d.stage ?? '—') === stage);
         return h('section', { class: 'card', dataset: { stage } },
-          h('h2', {}, `${stage} (${deals.length})`),
+          h('h2', {}, `${stageName(stage)} (${deals.length})`),
           h('ul', {}, ...deals.map((d) => h('li', { dataset: { dealId: d.deal_id } },
             h('strong', {}, d.contact_id ?? d.deal_id), ' ',
             h('span', { class: 'tag' }, d.runtime_status), ' ',
             d.pending_draft_id ? h('a', { href: '#/approvals' }, h('span', { class: 'tag warn' }, t('awaitingApproval'))) : null, ' ',
             h('span', { class: 'muted' }, `${t('updated')} ${formatTime(d.updated_at)}`), ' ',
+            h('a', { href: `#/deals/${encodeURIComponent(d.deal_id)}`, dataset: { act: 'timeline' } }, t('timeline')), ' ',
             session.management ? h('a', { href: `#/workflows/${encodeURIComponent(d.deal_id)}` }, t('navWorkflows')) : null))));
       })));
     } catch (e) {

@@ -30,6 +30,24 @@ const strings = {
     navDeals: 'Deals', dealsTitle: 'Deal pipeline', dealsEmpty: 'No deals yet.', awaitingApproval: 'draft awaiting approval',
     navIncidents: 'Incidents', incidentsTitle: 'Incidents', incidentsEmpty: 'No incidents.', severity: 'Severity', phase: 'Phase',
     detected: 'Detected', pdpl: 'PDPL 72-hour clock', freeze: 'Freeze', frozen: 'frozen',
+    support: 'Decision support', sla_pending: 'pending', sla_warning: 'warning', sla_breach: 'breach', sla_expired: 'expired', flaggedBecause: 'Needs a person because', actionClass: 'Action class', supportLoading: 'Loading decision support…', compliance: 'Compliance', risk: 'Risk',
+    intent: 'Intent', keywords: 'Keywords', confidence: 'confidence', thread: 'Last messages', threadEmpty: 'No messages on record.',
+    similar: 'Similar past decisions', similarEmpty: 'No similar decisions yet.', inbound: 'Contact', outbound: 'Sent',
+    slaWarning: 'warning at', slaDue: 'due at', edited: 'edited', riskLow: 'low', riskMedium: 'medium', riskHigh: 'high',
+    feedback: 'Feedback', factuality: 'Factuality', helpfulness: 'Helpfulness', tone: 'Tone', policyAlignment: 'Policy alignment',
+    exemplar: 'Good example (exemplar)', comment: 'Comment', saveFeedback: 'Save feedback', feedbackSaved: 'Feedback saved.',
+    feedbackGiven: 'Feedback given', timeline: 'Timeline', timelineTitle: 'Deal timeline', timelineEmpty: 'Nothing on record for this deal yet.',
+    messageIn: 'Message from the contact', messageOut: 'Message sent', draftEvent: 'Draft', stageEvent: 'Stage move', ledgerEvent: 'Ledger',
+    evidencePack: 'Evidence pack', tenantSwitch: 'This tenant', tenantPaused: 'Automation is PAUSED for this tenant.',
+    tenantRunning: 'Automation is running for this tenant.', pauseTenant: 'Pause this tenant', resumeTenant: 'Resume this tenant',
+    pauseTenantConfirm: 'Pause every automated external action of tenant', resumeTenantConfirm: 'Resume automated actions of tenant',
+    tenantHelp: 'Per tenant: the same freeze an incident takes, under its own hold. Resuming releases this hold only; an incident keeps its own.',
+    incidentHolds: 'Incidents holding a freeze', globalPausedToo: 'The global switch is paused too.', killLedger: 'Kill-switch ledger',
+    adminOnly: 'Only an admin key may pause or resume.', when: 'When', action: 'Action', actor: 'By', outcome: 'Outcome', scope: 'Scope',
+    deadLetters: 'Dead letters', navDeadLetters: 'Dead letters', deadLettersTitle: 'Dead letters', deadLettersEmpty: 'No dead letters.', kind: 'Kind', source: 'Source',
+    reasonText: 'Reason', occurred: 'Occurred', redrive: 'Redrive', deleteLetter: 'Delete', redriveConfirm: 'Put this message back in its queue?',
+    deleteConfirm: 'Delete this dead letter for good?', redriven: 'Redriven.', deleted: 'Deleted.', notRedrivable: 'not redrivable',
+    dequeues: 'Deliveries',
   },
   ar: {
     brand: 'لوحة ديلكس', tenant: 'المستأجر', signOut: 'تسجيل الخروج', signInTitle: 'تسجيل الدخول', signIn: 'دخول',
@@ -61,6 +79,24 @@ const strings = {
     navDeals: 'الصفقات', dealsTitle: 'مسار الصفقات', dealsEmpty: 'لا توجد صفقات بعد.', awaitingApproval: 'مسودة بانتظار الموافقة',
     navIncidents: 'الحوادث', incidentsTitle: 'الحوادث', incidentsEmpty: 'لا توجد حوادث.', severity: 'الخطورة', phase: 'المرحلة',
     detected: 'الاكتشاف', pdpl: 'مهلة نظام حماية البيانات (72 ساعة)', freeze: 'التجميد', frozen: 'مجمّد',
+    support: 'دعم القرار', sla_pending: 'ضمن المهلة', sla_warning: 'تنبيه', sla_breach: 'تجاوز', sla_expired: 'انتهت', flaggedBecause: 'يحتاج قرارًا بشريًا لأن', actionClass: 'فئة الإجراء', supportLoading: 'جارٍ تحميل دعم القرار…', compliance: 'الامتثال', risk: 'المخاطر',
+    intent: 'النية', keywords: 'الكلمات المطابقة', confidence: 'الثقة', thread: 'آخر الرسائل', threadEmpty: 'لا توجد رسائل مسجلة.',
+    similar: 'قرارات سابقة مشابهة', similarEmpty: 'لا توجد قرارات مشابهة بعد.', inbound: 'العميل', outbound: 'أُرسلت',
+    slaWarning: 'تنبيه عند', slaDue: 'تستحق عند', edited: 'معدّلة', riskLow: 'منخفضة', riskMedium: 'متوسطة', riskHigh: 'عالية',
+    feedback: 'ملاحظات', factuality: 'دقة المعلومات', helpfulness: 'الفائدة', tone: 'الأسلوب', policyAlignment: 'الالتزام بالسياسة',
+    exemplar: 'مثال جيد (نموذج)', comment: 'تعليق', saveFeedback: 'حفظ الملاحظات', feedbackSaved: 'حُفظت الملاحظات.',
+    feedbackGiven: 'ملاحظات مسجلة', timeline: 'الخط الزمني', timelineTitle: 'الخط الزمني للصفقة', timelineEmpty: 'لا شيء مسجل لهذه الصفقة بعد.',
+    messageIn: 'رسالة من العميل', messageOut: 'رسالة مُرسلة', draftEvent: 'مسودة', stageEvent: 'انتقال مرحلة', ledgerEvent: 'السجل',
+    evidencePack: 'حزمة الأدلة', tenantSwitch: 'هذا المستأجر', tenantPaused: 'الأتمتة متوقفة لهذا المستأجر.',
+    tenantRunning: 'الأتمتة تعمل لهذا المستأجر.', pauseTenant: 'إيقاف هذا المستأجر', resumeTenant: 'استئناف هذا المستأجر',
+    pauseTenantConfirm: 'إيقاف كل إجراء خارجي آلي للمستأجر', resumeTenantConfirm: 'استئناف الإجراءات الآلية للمستأجر',
+    tenantHelp: 'لكل مستأجر: نفس التجميد الذي تأخذه الحوادث، بقفل خاص به. الاستئناف يرفع هذا القفل فقط؛ وتبقى أقفال الحوادث.',
+    incidentHolds: 'حوادث تُبقي التجميد', globalPausedToo: 'المفتاح العام متوقف أيضًا.', killLedger: 'سجل مفتاح الإيقاف',
+    adminOnly: 'الإيقاف والاستئناف لمفتاح المشرف فقط.', when: 'الوقت', action: 'الإجراء', actor: 'بواسطة', outcome: 'النتيجة', scope: 'النطاق',
+    deadLetters: 'الرسائل الميتة', navDeadLetters: 'الرسائل الميتة', deadLettersTitle: 'الرسائل الميتة', deadLettersEmpty: 'لا توجد رسائل ميتة.', kind: 'النوع', source: 'المصدر',
+    reasonText: 'السبب', occurred: 'الحدوث', redrive: 'إعادة إرسال', deleteLetter: 'حذف', redriveConfirm: 'إعادة هذه الرسالة إلى طابورها؟',
+    deleteConfirm: 'حذف هذه الرسالة الميتة نهائيًا؟', redriven: 'أُعيد الإرسال.', deleted: 'حُذفت.', notRedrivable: 'لا يمكن إعادتها',
+    dequeues: 'مرات التسليم',
   },
 };
 
@@ -70,6 +106,24 @@ export const reasonCodes = {
   ar: { wrong_facts: 'معلومات خاطئة', tone: 'الأسلوب', prohibited_claim: 'ادعاء محظور', wrong_recipient: 'مستلم خاطئ',
     wrong_timing: 'توقيت خاطئ', duplicate: 'مكرر', compliance: 'الامتثال', other: 'أخرى' },
 };
+
+// Arabic names of the deal stages (§8.1) and the reply categories (§9.1); English shows the wire names operators know.
+const stageNames = {
+  new_lead: 'عميل محتمل جديد', qualifying: 'قيد التأهيل', qualified: 'مؤهَّل', nurturing: 'رعاية', meeting_booked: 'اجتماع محجوز',
+  meeting_done: 'تم الاجتماع', proposal_sent: 'أُرسل العرض', negotiating: 'تفاوض', payment_requested: 'طُلب الدفع',
+  pilot_active: 'تجربة فعالة', closed_won: 'مغلقة بنجاح', closed_lost: 'مغلقة بخسارة', opted_out: 'ألغى الاشتراك',
+};
+const categoryNames = {
+  unsubscribe: 'إلغاء الاشتراك', complaint: 'شكوى', out_of_office: 'خارج المكتب', not_interested: 'غير مهتم', wrong_person: 'شخص خاطئ',
+  already_has_solution: 'لديه حل بالفعل', ask_price: 'يسأل عن السعر', ask_demo: 'يطلب عرضًا توضيحيًا', not_now: 'ليس الآن',
+  ask_info: 'يطلب معلومات', interested: 'مهتم', unclear: 'غير واضح', follow_up: 'متابعة', payment_received: 'دفعة مستلمة',
+};
+
+/** The stage's name in the current language (the wire name in English and for unknown stages). */
+export const stageName = (code) => (current === 'ar' && code && stageNames[code]) || code || '—';
+
+/** The reply category's name in the current language. */
+export const categoryName = (code) => (current === 'ar' && code && categoryNames[code]) || code || '—';
 
 let current = localStorage.getItem('dealix.lang') === 'ar' ? 'ar' : 'en';
 

@@ -64,4 +64,19 @@ public sealed record ReplyDraft
     /// <see cref="Text"/>, which then holds a readable preview for the approver.
     /// </summary>
     public WhatsAppTemplate? Template { get; init; }
+
+    /// <summary>
+    /// The compliance verdict of §10.3 computed for this draft when it was proposed (<c>allowed</c>, <c>warn</c>):
+    /// decision support for the approver (§4.5). Null on drafts stored before it was kept.
+    /// </summary>
+    public string? Compliance { get; init; }
+
+    /// <summary>Why the reply policy (§8.6) did not send it automatically, with the compliance reasons: why it was flagged.</summary>
+    public IReadOnlyList<string>? PolicyReasons { get; init; }
+
+    /// <summary>For replies: the keywords the classifier matched in the inbound message (§4.5), and its confidence.</summary>
+    public IReadOnlyList<string>? MatchedKeywords { get; init; }
+
+    /// <summary>The classifier's confidence for <see cref="Category"/>, for replies.</summary>
+    public double? IntentConfidence { get; init; }
 }
