@@ -29,6 +29,13 @@ public sealed class TableDealThread(DealTables tables) : IDealThread
 {
     private const string Table = "DealMessages";
 
+    /// <summary>
+    /// The most of a message's text kept on the thread (an e-mail body may be far longer than a table property's 32K
+    /// characters, and a write that can never succeed would refuse the message at every redelivery). The deal itself
+    /// gets the whole text; the thread is for reading at a glance.
+    /// </summary>
+    public const int MaxStoredTextLength = 4000;
+
     public async Task RecordInboundAsync(string dealInstanceId, InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -40,7 +47,8 @@ public sealed class TableDealThread(DealTables tables) : IDealThread
             ["DealInstanceId"] = dealInstanceId,
             ["MessageId"] = message.ProviderMessageId,
             ["Channel"] = message.Channel.ToString(),
-            ["Text"] = message.Text,
+            ["Text"] = Shorten(message.Text),
+            ["Truncated"] = message.Text is { Length: > MaxStoredTextLength },
             ["At"] = at,
             ["CorrelationId"] = message.CorrelationId,
         }, TableUpdateMode.Replace, cancellationToken);
@@ -72,6 +80,11 @@ public sealed class TableDealThread(DealTables tables) : IDealThread
 
         return [.. messages.OrderBy(m => m.At).TakeLast(Math.Max(1, max))];
     }
+
+    private static string? Shorten(string? text) =>
+        text is { Length: > MaxStoredTextLength }
+            ? text[..(char.IsHighSurrogate(text[MaxStoredTextLength - 1]) ? MaxStoredTextLength - 1 : MaxStoredTextLength)] + "…"
+            : text;
 
     private static string Prefix(string dealInstanceId) => DealTables.HashKey(dealInstanceId) + "|";
 }
