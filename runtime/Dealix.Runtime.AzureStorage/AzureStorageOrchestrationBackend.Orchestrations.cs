@@ -14,6 +14,11 @@ public sealed partial class AzureStorageOrchestrationBackend
     private readonly Channel<InstanceBuffer> _ready = Channel.CreateUnbounded<InstanceBuffer>();
     private readonly InstanceCache _cache;
 
+    // A message to an instance that does not exist (yet) is delivered this often, this far apart, before it is dropped.
+    private int UnknownInstanceDeliveries => Math.Min(3, _options.MaxDequeueCount);
+
+    private static readonly TimeSpan UnknownInstanceRetryDelay = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc />
     public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellation)
     {
@@ -329,12 +334,17 @@ public sealed partial class AzureStorageOrchestrationBackend
         bool hasStart = fresh.Exists(h => h.Envelope.Orchestration!.Event is ExecutionStartedEvent);
         if (row is null && !hasStart)
         {
-            foreach (HeldMessage held in fresh)
+            // No such instance, or not yet: a message can overtake the start of its instance (an episode's outbox
+            // messages are sent concurrently, so a parent's event to a child it starts in the same episode may arrive
+            // first). It gets a few more deliveries, a pause apart, before it is dropped as addressed to nobody.
+            List<HeldMessage> early = fresh.Where(h => h.DequeueCount < UnknownInstanceDeliveries).ToList();
+            List<HeldMessage> late = fresh.Where(h => h.DequeueCount >= UnknownInstanceDeliveries).ToList();
+            foreach (HeldMessage held in late)
             {
                 _log.DroppedForUnknownInstance(held.Envelope.DedupeId, instanceId);
             }
 
-            await DeleteManyQuietlyAsync(fresh);
+            await Task.WhenAll(DeleteManyQuietlyAsync(late), ReleaseManyQuietlyAsync(early, UnknownInstanceRetryDelay));
             return (null, true);
         }
 

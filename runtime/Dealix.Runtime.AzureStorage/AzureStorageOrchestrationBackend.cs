@@ -69,6 +69,11 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         ConfigureRetries(queueOptions.Retry);
         queueOptions.AddPolicy(Calls.Policy("queue"), HttpPipelinePosition.PerRetry);
+        if (options.QueuePolicy is { } queuePolicy)
+        {
+            queueOptions.AddPolicy(queuePolicy, HttpPipelinePosition.PerRetry);
+        }
+
         var queues = new QueueServiceClient(options.ConnectionString, queueOptions);
         _control = _names.ControlQueues.Select(queues.GetQueueClient).ToArray();
         _activities = queues.GetQueueClient(_names.ActivityQueue);

@@ -53,6 +53,7 @@ public sealed class HubScope : IAsyncDisposable
             InstanceCacheSize = Options.InstanceCacheSize,
             MaxBufferedMessagesPerPartition = Options.MaxBufferedMessagesPerPartition,
             ActivityPrefetch = Options.ActivityPrefetch,
+            QueuePolicy = Options.QueuePolicy,
         };
         configure?.Invoke(options);
         var backend = new AzureStorageOrchestrationBackend(options, _logging);
