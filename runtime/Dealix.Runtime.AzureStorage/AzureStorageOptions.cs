@@ -6,6 +6,9 @@ public sealed partial class AzureStorageOptions
     /// <summary>A policy added to every table call, inside the SDK's retries (tests inject faults with it).</summary>
     internal Azure.Core.Pipeline.HttpPipelinePolicy? TablePolicy { get; set; }
 
+    /// <summary>A policy added to every queue call, inside the SDK's retries (tests reorder messages with it).</summary>
+    internal Azure.Core.Pipeline.HttpPipelinePolicy? QueuePolicy { get; set; }
+
     /// <summary>Storage connection string; <c>UseDevelopmentStorage=true</c> targets a local Azurite.</summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 

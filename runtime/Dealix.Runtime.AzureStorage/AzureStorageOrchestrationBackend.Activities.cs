@@ -98,14 +98,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 return;
             }
-            catch (Exception e) when (IsStorageFailure(e))
+            catch (Exception e)
             {
-                if (!failing)
-                {
-                    Log.StorageLoopFailed(_log, e, "activity queue poller", TaskHubName);
-                    failing = true;
-                }
-
+                failing = LoopFailed(e, "activity queue poller", failing, cancellation);
                 backoff = _options.MaxQueuePollingInterval;
             }
 

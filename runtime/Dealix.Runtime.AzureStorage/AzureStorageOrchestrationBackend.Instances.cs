@@ -32,7 +32,8 @@ public sealed partial class AzureStorageOrchestrationBackend
                     // load), so the retry met its own row. The start is done; send its message as a commit would.
                     _cache.Remove(pending.InstanceId);
                     NotifyChanged(pending.InstanceId);
-                    await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, pending, cancellation);
+                    await WriteIndexQuietlyAsync(pending, cancellation);
+                    await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, indexState: null, cancellation);
                     return;
                 }
 
@@ -78,18 +79,13 @@ public sealed partial class AzureStorageOrchestrationBackend
             }
 
             NotifyChanged(pending.InstanceId);
-            if (IsLocalTarget(startMessage))
+
+            // The Pending index row first, so that the first episode's own index write (Running, Completed) lands
+            // after it, whether this worker runs it or another one (which may finish before a late write here).
+            await WriteIndexQuietlyAsync(pending, cancellation);
+            if (!IsLocalTarget(startMessage) || !TryDeliverLocally(outbox[0], outboxRow.RowKey))
             {
-                // The index row first, so that the first episode's own index write (Running, Completed) lands after it.
-                await WriteIndexQuietlyAsync(pending, cancellation);
-                if (!TryDeliverLocally(outbox[0], outboxRow.RowKey))
-                {
-                    await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, indexState: null, cancellation);
-                }
-            }
-            else
-            {
-                await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, pending, cancellation);
+                await FinishOutboxAsync(pending.InstanceId, outboxRow.RowKey, outbox, indexState: null, cancellation);
             }
 
             if (existing is not null && existing.ExecutionId != pending.ExecutionId)

@@ -28,13 +28,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 return;
             }
-            catch (Exception e) when (IsStorageFailure(e))
+            catch (Exception e)
             {
-                if (!failing)
-                {
-                    Log.StorageLoopFailed(_log, e, "partition leases", TaskHubName);
-                    failing = true;
-                }
+                failing = LoopFailed(e, "partition leases", failing, cancellation);
             }
 
             try

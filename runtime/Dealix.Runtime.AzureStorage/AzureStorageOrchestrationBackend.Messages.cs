@@ -35,7 +35,7 @@ public sealed partial class AzureStorageOrchestrationBackend
                 throw new FormatException($"a message of kind '{envelope.Kind}' does not belong in queue {queue.Name}");
             }
         }
-        catch (Exception e) when (e is FormatException || (e is RequestFailedException { Status: 404 }))
+        catch (Exception e) when (e is FormatException || StorageFaults.IsCorruptData(e))
         {
             string? instanceId = QueueEnvelope.TryReadInstanceId(text);
             string kind = instanceId is null ? "ForeignMessage" : "UnreadableMessage";
@@ -260,9 +260,13 @@ public sealed partial class AzureStorageOrchestrationBackend
                 await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellation },
                     async (held, token) => await RenewAsync(held, lockTimeout, token));
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                LoopFailed(e, "message renewal", failing: false, cancellation);
             }
         }
     }
@@ -286,7 +290,7 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             Forget(held); // someone else received it after our visibility lapsed; theirs now
         }
-        catch (Exception e) when (IsStorageFailure(e))
+        catch (Exception e) when (StorageFaults.IsStorageFailure(e, cancellation))
         {
             _log.StorageLoopFailed(e, "message renewal", TaskHubName);
         }

@@ -14,6 +14,11 @@ public sealed partial class AzureStorageOrchestrationBackend
     private readonly Channel<InstanceBuffer> _ready = Channel.CreateUnbounded<InstanceBuffer>();
     private readonly InstanceCache _cache;
 
+    // A message to an instance that does not exist (yet) is delivered this often, this far apart, before it is dropped.
+    private int UnknownInstanceDeliveries => Math.Min(3, _options.MaxDequeueCount);
+
+    private static readonly TimeSpan UnknownInstanceRetryDelay = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc />
     public async Task<OrchestrationWorkItem?> LockNextOrchestrationWorkItemAsync(CancellationToken cancellation)
     {
@@ -46,8 +51,15 @@ public sealed partial class AzureStorageOrchestrationBackend
 
             if (!_partitions[buffer.Partition].Owned)
             {
-                await ReleaseManyQuietlyAsync(taken, TimeSpan.Zero);
-                Unlock(buffer, requeue: false);
+                try
+                {
+                    await ReleaseManyQuietlyAsync(taken, TimeSpan.Zero);
+                }
+                finally
+                {
+                    Unlock(buffer, requeue: false);
+                }
+
                 continue;
             }
 
@@ -61,13 +73,28 @@ public sealed partial class AzureStorageOrchestrationBackend
 
                 Unlock(buffer, requeue);
             }
-            catch (Exception e) when (IsStorageFailure(e) || e is OperationCanceledException)
+            catch (Exception e)
             {
-                await ReleaseManyQuietlyAsync(taken, e is OperationCanceledException ? TimeSpan.Zero : TimeSpan.FromSeconds(1));
-                Unlock(buffer, requeue: true);
-                if (cancellation.IsCancellationRequested)
+                // Whatever failed, the buffer is unlocked and its messages handed back: an instance is never left
+                // locked with nobody working on it. A storage failure (or a time-out) is retried here; anything else
+                // goes to the dispatcher, which logs it and backs off.
+                bool shutdown = cancellation.IsCancellationRequested;
+                try
+                {
+                    await ReleaseManyQuietlyAsync(taken, shutdown ? TimeSpan.Zero : TimeSpan.FromSeconds(1));
+                }
+                finally
+                {
+                    Unlock(buffer, requeue: true);
+                }
+                if (shutdown)
                 {
                     return null;
+                }
+
+                if (!StorageFaults.IsStorageFailure(e, cancellation))
+                {
+                    throw;
                 }
 
                 _log.StorageLoopFailed(e, "orchestration lock", TaskHubName);
@@ -168,8 +195,15 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             // Nothing of the episode is stored (the transaction is all or nothing); its messages are delivered again.
             _cache.Remove(instanceId);
-            await ReleaseManyQuietlyAsync(locked.Messages, TimeSpan.Zero);
-            Unlock(locked.Buffer, requeue: true);
+            try
+            {
+                await ReleaseManyQuietlyAsync(locked.Messages, TimeSpan.Zero);
+            }
+            finally
+            {
+                Unlock(locked.Buffer, requeue: true);
+            }
+
             if (e is TableTransactionFailedException { Status: 404 or 409 or 412 })
             {
                 throw new WorkItemLostException(
@@ -202,15 +236,21 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
 
         Task deletes = DeleteManyQuietlyAsync(locked.Messages);
-        foreach ((QueueEnvelope envelope, string rowKey) in timerRows)
+        try
         {
-            if (!TryDeliverLocally(envelope, rowKey))
+            foreach ((QueueEnvelope envelope, string rowKey) in timerRows)
             {
-                await FinishOutboxAsync(instanceId, rowKey, [envelope], indexState: null, cancellation);
+                if (!TryDeliverLocally(envelope, rowKey))
+                {
+                    await FinishOutboxAsync(instanceId, rowKey, [envelope], indexState: null, cancellation);
+                }
             }
         }
+        finally
+        {
+            Unlock(locked.Buffer, requeue: true); // the commit stands: the instance takes its next work whatever happens here
+        }
 
-        Unlock(locked.Buffer, requeue: true);
         NotifyChanged(instanceId);
         if (outboxRow is not null)
         {
@@ -231,8 +271,14 @@ public sealed partial class AzureStorageOrchestrationBackend
         LockedInstance locked = TakeLock(workItem);
 
         // Back to the queue after a pause: each delivery counts, so an episode that always fails ends in the dead-letter table.
-        await ReleaseManyQuietlyAsync(locked.Messages, TimeSpan.FromSeconds(1));
-        Unlock(locked.Buffer, requeue: true);
+        try
+        {
+            await ReleaseManyQuietlyAsync(locked.Messages, TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            Unlock(locked.Buffer, requeue: true);
+        }
     }
 
     private static LockedInstance TakeLock(OrchestrationWorkItem workItem)
@@ -288,12 +334,17 @@ public sealed partial class AzureStorageOrchestrationBackend
         bool hasStart = fresh.Exists(h => h.Envelope.Orchestration!.Event is ExecutionStartedEvent);
         if (row is null && !hasStart)
         {
-            foreach (HeldMessage held in fresh)
+            // No such instance, or not yet: a message can overtake the start of its instance (an episode's outbox
+            // messages are sent concurrently, so a parent's event to a child it starts in the same episode may arrive
+            // first). It gets a few more deliveries, a pause apart, before it is dropped as addressed to nobody.
+            List<HeldMessage> early = fresh.Where(h => h.DequeueCount < UnknownInstanceDeliveries).ToList();
+            List<HeldMessage> late = fresh.Where(h => h.DequeueCount >= UnknownInstanceDeliveries).ToList();
+            foreach (HeldMessage held in late)
             {
                 _log.DroppedForUnknownInstance(held.Envelope.DedupeId, instanceId);
             }
 
-            await DeleteManyQuietlyAsync(fresh);
+            await Task.WhenAll(DeleteManyQuietlyAsync(late), ReleaseManyQuietlyAsync(early, UnknownInstanceRetryDelay));
             return (null, true);
         }
 
@@ -343,22 +394,33 @@ public sealed partial class AzureStorageOrchestrationBackend
         return (workItem, true);
     }
 
-    private void AddToBuffer(HeldMessage held)
+    private void AddToBuffer(HeldMessage held) => AddToBuffer([held]);
+
+    /// <summary>Adds messages to their instances' buffers under one lock, so no locker sees part of them.</summary>
+    private void AddToBuffer(List<HeldMessage> messages)
     {
-        string instanceId = held.Envelope.Orchestration!.InstanceId;
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
         lock (_buffers)
         {
-            if (!_buffers.TryGetValue(instanceId, out InstanceBuffer? buffer))
+            foreach (HeldMessage held in messages)
             {
-                buffer = new InstanceBuffer(instanceId, held.Partition);
-                _buffers[instanceId] = buffer;
-            }
+                string instanceId = held.Envelope.Orchestration!.InstanceId;
+                if (!_buffers.TryGetValue(instanceId, out InstanceBuffer? buffer))
+                {
+                    buffer = new InstanceBuffer(instanceId, held.Partition);
+                    _buffers[instanceId] = buffer;
+                }
 
-            buffer.Pending.Add(held);
-            if (!buffer.Locked && !buffer.Queued)
-            {
-                buffer.Queued = true;
-                _ready.Writer.TryWrite(buffer);
+                buffer.Pending.Add(held);
+                if (!buffer.Locked && !buffer.Queued)
+                {
+                    buffer.Queued = true;
+                    _ready.Writer.TryWrite(buffer);
+                }
             }
         }
     }
@@ -416,9 +478,22 @@ public sealed partial class AzureStorageOrchestrationBackend
                     if (messages.Length > 0)
                     {
                         backoff = _options.MinQueuePollingInterval;
-                        foreach (QueueMessage message in messages)
+                        var ready = new List<HeldMessage>(messages.Length);
+                        try
                         {
-                            await AcceptControlMessageAsync(partition, message, cancellation);
+                            foreach (QueueMessage message in messages)
+                            {
+                                if (await AcceptControlMessageAsync(partition, message, cancellation) is { } held)
+                                {
+                                    ready.Add(held);
+                                }
+                            }
+                        }
+                        finally
+                        {
+                            // One batch joins the buffers at once: messages received together (a start and the
+                            // terminate sent before it fell due) are handed out in the same work item.
+                            AddToBuffer(ready);
                         }
 
                         continue;
@@ -429,14 +504,9 @@ public sealed partial class AzureStorageOrchestrationBackend
             {
                 return;
             }
-            catch (Exception e) when (IsStorageFailure(e))
+            catch (Exception e)
             {
-                if (!failing)
-                {
-                    _log.StorageLoopFailed(e, $"control queue {partition.Index} poller", TaskHubName);
-                    failing = true;
-                }
-
+                failing = LoopFailed(e, $"control queue {partition.Index} poller", failing, cancellation);
                 backoff = _options.MaxQueuePollingInterval;
             }
 
@@ -460,12 +530,13 @@ public sealed partial class AzureStorageOrchestrationBackend
         }
     }
 
-    private async Task AcceptControlMessageAsync(PartitionState partition, QueueMessage message, CancellationToken cancellation)
+    /// <summary>Accepts a received control message; returns it when it is due now (to join its buffer), else null.</summary>
+    private async Task<HeldMessage?> AcceptControlMessageAsync(PartitionState partition, QueueMessage message, CancellationToken cancellation)
     {
         HeldMessage? held = await AcceptAsync(message, partition.Index, QueueEnvelope.OrchestrationKind, cancellation);
         if (held is null)
         {
-            return;
+            return null;
         }
 
         if (held.Envelope.Orchestration!.VisibleAt is { } visibleAt)
@@ -485,11 +556,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                     await DeleteHeldAsync(held, cancellation);
                 }
 
-                return;
+                return null;
             }
         }
 
-        AddToBuffer(held);
+        return held;
     }
 
     private async Task DeliverWhenDueAsync(HeldMessage held, DateTime visibleAt, CancellationToken cancellation)

@@ -165,13 +165,13 @@ public sealed partial class AzureStorageOrchestrationBackend
                     _log.OutboxSwept(swept, TaskHubName);
                 }
             }
-            catch (Exception e) when (IsStorageFailure(e))
-            {
-                _log.StorageLoopFailed(e, "outbox sweeper", TaskHubName);
-            }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                LoopFailed(e, "outbox sweeper", failing: false, cancellation);
             }
 
             try
@@ -225,12 +225,20 @@ public sealed partial class AzureStorageOrchestrationBackend
         {
             envelopes = await ReadOutboxRowAsync(row, cancellation);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or RequestFailedException)
+        catch (Exception e) when (StorageFaults.IsCorruptData(e))
         {
+            // Bad data only: the row's own text, or the name of the blob it points to, is kept with the dead letter.
+            string body = row.GetString("Messages") ?? $"MessagesBlob {row.GetString("MessagesBlob")}";
             await QuarantineAsync("CorruptOutbox", _names.HistoryTable, instanceId, $"outbox row {row.RowKey} is unreadable: {e.Message}",
-                row.GetString("Messages"), 0, cancellation);
+                body, 0, cancellation);
             await _history.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellation);
             return;
+        }
+        catch (Exception e) when (StorageFaults.IsStorageFailure(e, cancellation))
+        {
+            // Storage could not be read this time (a 503, a time-out): the row stays for the next round.
+            Strand(instanceId, row.RowKey);
+            throw;
         }
 
         InstanceState? state = (await ReadInstanceRowOrNullIfCorruptAsync(instanceId, cancellation))?.State;

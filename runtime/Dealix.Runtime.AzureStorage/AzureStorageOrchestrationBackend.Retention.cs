@@ -26,13 +26,13 @@ public sealed partial class AzureStorageOrchestrationBackend
                     _log.RetentionPurged(purged, TaskHubName);
                 }
             }
-            catch (Exception e) when (IsStorageFailure(e))
-            {
-                _log.StorageLoopFailed(e, "retention timer", TaskHubName);
-            }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                LoopFailed(e, "retention timer", failing: false, cancellation);
             }
         }
     }

@@ -59,9 +59,11 @@ public sealed partial class AzureStorageOrchestrationBackend
                 ETag = entity.ETag,
             };
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or RequestFailedException)
+        catch (Exception e) when (StorageFaults.IsCorruptData(e))
         {
-            throw new HistoryCorruptException($"instance row is unreadable: {e.Message}", e) { RowKey = InstanceRowKey, RawContent = json };
+            // Only bad data (or a state blob missing after its commit) is corruption; a blob read that failed on the
+            // way (a 503, a time-out) propagates as a storage failure and is retried.
+            throw new HistoryCorruptException($"instance row is unreadable: {e.Message}", e) { RowKey = InstanceRowKey, RawContent = json ?? blob };
         }
     }
 
@@ -205,12 +207,12 @@ public sealed partial class AzureStorageOrchestrationBackend
 
                 history.AddRange(events!);
             }
-            catch (Exception e) when (e is JsonException or NotSupportedException or RequestFailedException or InvalidOperationException)
+            catch (Exception e) when (StorageFaults.IsCorruptData(e))
             {
                 throw new HistoryCorruptException($"history row {entity.RowKey} is unreadable: {e.Message}", e)
                 {
                     RowKey = entity.RowKey,
-                    RawContent = text,
+                    RawContent = text ?? entity.GetString("EventsBlob"),
                 };
             }
 
@@ -280,7 +282,7 @@ public sealed partial class AzureStorageOrchestrationBackend
             json ??= blob is null ? null : await _payloads.DownloadAsync(blob, cancellation);
             return json is null ? null : JsonSerializer.Deserialize<InstanceState>(json, WebJsonDataConverter.Options);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or RequestFailedException)
+        catch (Exception e) when (StorageFaults.IsCorruptData(e))
         {
             return null; // the index is a copy; an unreadable copy is skipped and rewritten by the next commit
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
@@ -70,6 +69,11 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         ConfigureRetries(queueOptions.Retry);
         queueOptions.AddPolicy(Calls.Policy("queue"), HttpPipelinePosition.PerRetry);
+        if (options.QueuePolicy is { } queuePolicy)
+        {
+            queueOptions.AddPolicy(queuePolicy, HttpPipelinePosition.PerRetry);
+        }
+
         var queues = new QueueServiceClient(options.ConnectionString, queueOptions);
         _control = _names.ControlQueues.Select(queues.GetQueueClient).ToArray();
         _activities = queues.GetQueueClient(_names.ActivityQueue);
@@ -247,7 +251,27 @@ public sealed partial class AzureStorageOrchestrationBackend : IOrchestrationBac
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
-    private static bool IsStorageFailure(Exception e) =>
-        e is RequestFailedException or HttpRequestException or IOException or TimeoutException
-        || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsStorageFailure));
+    /// <summary>
+    /// What every background loop does with a failed round: a storage failure (an outage, a time-out) is logged once
+    /// per outage, anything else every time; the loop then backs off and goes on. Loops end only at shutdown.
+    /// Returns whether the loop is now in a storage outage.
+    /// </summary>
+    private bool LoopFailed(Exception e, string loop, bool failing, CancellationToken cancellation)
+    {
+        if (StorageFaults.IsStorageFailure(e, cancellation))
+        {
+            if (!failing)
+            {
+                _log.StorageLoopFailed(e, loop, TaskHubName);
+            }
+
+            return true;
+        }
+
+        _log.LoopFailedUnexpectedly(e, loop, TaskHubName);
+        return failing;
+    }
+
+    /// <summary>See <see cref="StorageFaults.IsStorageFailure"/> (any cancellation counts: the quiet steps catch their own).</summary>
+    private static bool IsStorageFailure(Exception e) => StorageFaults.IsStorageFailure(e, CancellationToken.None);
 }

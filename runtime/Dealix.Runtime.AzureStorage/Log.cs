@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(9308, LogLevel.Information, "Retention purged {Count} ended instances from task hub {TaskHub}")]
     public static partial void RetentionPurged(this ILogger logger, int count, string taskHub);
 
+    [LoggerMessage(9310, LogLevel.Error, "Unexpected failure in {Loop} of task hub {TaskHub}; the loop continues after a back-off")]
+    public static partial void LoopFailedUnexpectedly(this ILogger logger, Exception exception, string loop, string taskHub);
+
     [LoggerMessage(9309, LogLevel.Warning, "Post-commit step {Step} failed for instance {InstanceId}; the outbox sweeper will finish it")]
     public static partial void PostCommitFailed(this ILogger logger, Exception exception, string step, string instanceId);
 }

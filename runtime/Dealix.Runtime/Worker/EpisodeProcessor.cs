@@ -68,6 +68,15 @@ internal sealed class EpisodeProcessor(
             }
         }
 
+        // A terminate that comes with the start of the very execution it was sent to, which has not run yet (both
+        // fell due while no worker was running, or the terminate was still queued when the StartAt passed), wins: the
+        // instance ends Terminated without its code ever running, as it would had the terminate come first.
+        if (start is not null && state is not null && !historyIsCurrent && start.ExecutionId == state.ExecutionId
+            && item.NewMessages.Any(m => m.Event is ExecutionTerminatedEvent))
+        {
+            return NotStartedYet(item, state, now, outbound);
+        }
+
         if (start is null && (state is null || state.Status.IsTerminal()))
         {
             // Nothing to run: the instance does not exist or has ended. The messages are consumed and dropped.

@@ -83,6 +83,21 @@ public sealed class Azurite : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Freezes Azurite (SIGSTOP): its ports stay open but nothing answers, as a storage outage looks to a client.</summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a frozen Azurite run again (SIGCONT).</summary>
+    public Task ThawAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using Process kill = Process.Start("kill", [signal, process.Id.ToString()])!;
+            await kill.WaitForExitAsync();
+        }
+    }
+
     /// <summary>Starts Azurite again on the same ports and data folder.</summary>
     public Task RestartAsync() => StartProcessAsync();
 
@@ -95,6 +110,7 @@ public sealed class Azurite : IAsyncDisposable
                 Started.TryRemove(_process.Id, out _);
                 if (!_process.HasExited)
                 {
+                    await ThawAsync(); // a frozen process is let go first, so it does not linger stopped
                     _process.Kill(entireProcessTree: true);
                     await _process.WaitForExitAsync();
                 }

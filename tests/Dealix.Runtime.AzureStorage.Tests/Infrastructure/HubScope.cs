@@ -54,6 +54,7 @@ public sealed class HubScope : IAsyncDisposable
             MaxBufferedMessagesPerPartition = Options.MaxBufferedMessagesPerPartition,
             ActivityPrefetch = Options.ActivityPrefetch,
             TablePolicy = Options.TablePolicy,
+            QueuePolicy = Options.QueuePolicy,
         };
         configure?.Invoke(options);
         var backend = new AzureStorageOrchestrationBackend(options, _logging);
