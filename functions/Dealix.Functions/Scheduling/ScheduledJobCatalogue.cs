@@ -25,9 +25,10 @@ public static class ScheduledJobCatalogue
     [
         new("ops-morning-digest", "Operations daily checks + morning digest", "06:00 daily", Reports.ReportTimers.MorningDigestCron, JobPeriod.Daily, JobTimer.Here, "digests",
             Orchestrations.Reports.ReportRunOrchestrator.Name),
-        new("product-loop-daily-digest", "Product loop + daily digest", "07:00 daily", "0 0 4 * * *", JobPeriod.Daily, JobTimer.NotBuilt, "loops"),
-        new("daily-digest", "Daily digest (the report of §17.2 step 5)", "07:00 daily", Reports.ReportTimers.DailyDigestCron, JobPeriod.Daily, JobTimer.Here, "digests", Orchestrations.Reports.ReportRunOrchestrator.Name),
-        new("marketing-ad-review", "Marketing ad review", "08:00 daily", "0 0 5 * * *", JobPeriod.Daily, JobTimer.NotBuilt, "loops"),
+        new("product-loop-daily-digest", "Product loop + daily digest (report daily-digest)", "07:00 daily", Reports.ReportTimers.DailyDigestCron, JobPeriod.Daily, JobTimer.Here, "loops",
+            Orchestrations.SelfImprovement.ProductLoopDailyDigestOrchestrator.Name),
+        new("marketing-ad-review", "Marketing ad review", "08:00 daily", SelfImprovement.LoopTimers.MarketingAdReviewCron, JobPeriod.Daily, JobTimer.Here, "loops",
+            Orchestrations.SelfImprovement.MarketingLoopOrchestrator.Name),
         new("weekly-content-suggestions", "Weekly content suggestions", "Mon 09:00", "0 0 6 * * 1", JobPeriod.Weekly, JobTimer.NotBuilt, "loops"),
         new("monthly-competitive-analysis", "Monthly competitive analysis", "1st 09:00", "0 0 6 1 * *", JobPeriod.Monthly, JobTimer.NotBuilt, "loops"),
         new("weekly-trend-report", "Weekly trend report", "Fri 07:30", "0 30 4 * * 5", JobPeriod.Weekly, JobTimer.NotBuilt, "loops"),

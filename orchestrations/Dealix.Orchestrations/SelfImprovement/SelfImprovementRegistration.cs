@@ -16,6 +16,8 @@ public static class SelfImprovementRegistration
         return registry
             .AddOrchestrator<MarketingLoopOrchestrator>()
             .AddOrchestrator<LoopApprovalOrchestrator>()
+            .AddOrchestrator<ProductLoopDailyDigestOrchestrator>()
+            .AddActivity<ReadProductFindings>()
             .AddActivity<ReadCampaigns>()
             .AddActivity<ApplyLoopAction>();
     }
