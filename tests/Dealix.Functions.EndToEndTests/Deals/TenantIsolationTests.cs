@@ -107,6 +107,9 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("reports", "GET", "/api/v1/reports", null, HttpStatusCode.OK),
         new("report-get", "GET", "/api/v1/reports/daily-digest", null, HttpStatusCode.NotFound),
         new("report-run", "POST", "/api/v1/reports/weekly-support-review/run?period=2026W49", null, HttpStatusCode.Accepted),
+        new("campaigns", "GET", "/api/v1/marketing/campaigns", null, HttpStatusCode.OK),
+        new("campaign-put", "PUT", "/api/v1/marketing/campaigns/iso-camp", """{"name":"Iso","budget":1000,"target_cpa":50,"cpa_7d":40,"conversions_7d":3}""", HttpStatusCode.OK),
+        new("loop-run", "POST", "/api/v1/loops/marketing/run", null, HttpStatusCode.Accepted),
     ];
 
     public static TheoryData<string, Caller> Matrix()
