@@ -46,6 +46,8 @@ public static class ScheduledJobCatalogue
         new("sla-sweep", "SLA breach sweep + approval-SLA sweep", "every 5 min", "0 */5 * * * *", JobPeriod.Occurrence, JobTimer.OtherArea, "support"),
         new("weekly-support-review", "Weekly support review pack", "Sun 09:00", Reports.ReportTimers.WeeklySupportReviewCron, JobPeriod.Weekly, JobTimer.Here, "digests",
             Orchestrations.Reports.ReportRunOrchestrator.Name),
+        new("audit-export", "Daily audit export (§17.7, the UTC day before)", "03:10 daily (00:10 UTC)", SelfImprovement.LoopTimers.AuditExportCron, JobPeriod.Daily, JobTimer.Here,
+            "loops", Orchestrations.SelfImprovement.AuditExportOrchestrator.Name),
         new("cs-at-risk-scoring", "Daily at-risk and health scoring", "daily (set by its area)", null, JobPeriod.Daily, JobTimer.OtherArea, "cs"),
         new("task-overdue-sweep", "Human-task overdue sweep", "set by its area", null, JobPeriod.Occurrence, JobTimer.OtherArea, "tasks"),
     ];

@@ -40,4 +40,14 @@ public static class LoopOrchestrationFunctions
     [Function(ReadProductFindings.Name)]
     public static Task<IReadOnlyList<ProductFinding>> ReadProductFindingsAsync([ActivityTrigger] ProductFindingsInput input, string instanceId, FunctionContext function) =>
         ActivityFunction.RunAsync<ReadProductFindings, ProductFindingsInput, IReadOnlyList<ProductFinding>>(function, instanceId, input);
+
+    /// <summary>Runs <see cref="AuditExportOrchestrator"/>: one tenant's daily audit export.</summary>
+    [Function(AuditExportOrchestrator.Name)]
+    public static Task<LoopRunResult> AuditExport([OrchestrationTrigger] TaskOrchestrationContext context, OutreachRunInput input) =>
+        new AuditExportOrchestrator().RunAsync(context, input);
+
+    /// <summary>Runs the <see cref="ExportAuditDay"/> activity.</summary>
+    [Function(ExportAuditDay.Name)]
+    public static Task<int> ExportAuditDayAsync([ActivityTrigger] AuditExportInput input, string instanceId, FunctionContext function) =>
+        ActivityFunction.RunAsync<ExportAuditDay, AuditExportInput, int>(function, instanceId, input);
 }

@@ -19,4 +19,13 @@ public sealed class LoopTimers(ScheduledJobStarter starter)
     [Function(MarketingAdReviewName)]
     public Task MarketingAdReviewAsync([TimerTrigger(MarketingAdReviewCron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation) =>
         starter.StartAsync(client, ScheduledJobCatalogue.Get("marketing-ad-review"), timer, cancellation);
+
+    /// <summary>Daily audit export (§17.7): 00:10 UTC (03:10 AST), just after the UTC day the files are named by ends.</summary>
+    public const string AuditExportCron = "0 10 0 * * *";
+
+    public const string AuditExportName = "AuditExportTimer";
+
+    [Function(AuditExportName)]
+    public Task AuditExportAsync([TimerTrigger(AuditExportCron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation) =>
+        starter.StartAsync(client, ScheduledJobCatalogue.Get("audit-export"), timer, cancellation);
 }

@@ -26,6 +26,7 @@ public static class LoopsApi
     public const string CampaignsListName = "LoopCampaignsList";
     public const string CampaignPutName = "LoopCampaignPut";
     public const string RunName = "LoopRunNow";
+    public const string AuditName = "LoopAuditExportGet";
 
     private const decimal MaxAmount = 10_000_000m;
 
@@ -106,11 +107,12 @@ public static class LoopsApi
         {
             "marketing" => MarketingLoopOrchestrator.Name,
             "product" => ProductLoopDailyDigestOrchestrator.Name,
+            "audit" => AuditExportOrchestrator.Name,
             _ => null,
         };
         if (orchestrator is null)
         {
-            return DealHttp.BadRequest($"Unknown loop '{loop}'. Loops: marketing, product.", correlationId);
+            return DealHttp.BadRequest($"Unknown loop '{loop}'. Loops: marketing, product, audit.", correlationId);
         }
 
         string period;
@@ -132,6 +134,35 @@ public static class LoopsApi
         await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, new OutreachRunInput(access.Tenant!, correlationId, $"request:{loop}:{period}"),
             new StartOrchestrationOptions(instanceId), cancellation);
         return Results.Accepted((string?)null, new { instance_id = instanceId, loop, period, correlation_id = correlationId });
+    }
+
+    [Function(AuditName)]
+    public static async Task<IResult> GetAuditAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "v1/audit/{day}")] HttpRequest request,
+        string day, IAuditExportStore exports, OperatorKeys keys, IAuditLedger ledger, TimeProvider clock, CancellationToken cancellation)
+    {
+        string correlationId = DealHttp.CorrelationId(request);
+        TenantAccess access = await TenantGate.CheckAsync(request, "audit", tenantRequired: true, correlationId, keys, ledger, clock, cancellation);
+        if (access.Refusal is not null)
+        {
+            return access.Refusal;
+        }
+
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly date))
+        {
+            return DealHttp.BadRequest("day must be a UTC date yyyy-MM-dd (e.g. 2026-12-05).", correlationId);
+        }
+
+        string format = request.Query["format"].ToString() is { Length: > 0 } f ? f : "jsonl";
+        if (format is not ("jsonl" or "csv"))
+        {
+            return DealHttp.BadRequest("format must be jsonl or csv.", correlationId);
+        }
+
+        string? text = await exports.ReadAsync(access.Tenant!, date, format, cancellation);
+        return text is null
+            ? DealHttp.Problem(StatusCodes.Status404NotFound, "Not found", $"No audit export for {day} yet.", correlationId)
+            : Results.Text(text, format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8");
     }
 
     private static bool IsCampaignId(string id) => id.Length is > 0 and <= 30 && id.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '_' or '-');

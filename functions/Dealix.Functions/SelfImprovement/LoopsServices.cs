@@ -1,4 +1,5 @@
 using Dealix.Functions.Infrastructure.SelfImprovement;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealix.Functions.SelfImprovement;
@@ -6,6 +7,7 @@ namespace Dealix.Functions.SelfImprovement;
 /// <summary>Registers what the self-improvement loops need.</summary>
 public static class LoopsServices
 {
-    /// <summary>Adds the campaign store.</summary>
-    public static IServiceCollection AddSelfImprovementLoops(this IServiceCollection services) => services.AddSelfImprovementInfrastructure();
+    /// <summary>Adds the campaign store and the audit export store.</summary>
+    public static IServiceCollection AddSelfImprovementLoops(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSelfImprovementInfrastructure(configuration);
 }

@@ -18,6 +18,8 @@ public static class SelfImprovementRegistration
             .AddOrchestrator<LoopApprovalOrchestrator>()
             .AddOrchestrator<ProductLoopDailyDigestOrchestrator>()
             .AddActivity<ReadProductFindings>()
+            .AddOrchestrator<AuditExportOrchestrator>()
+            .AddActivity<ExportAuditDay>()
             .AddActivity<ReadCampaigns>()
             .AddActivity<ApplyLoopAction>();
     }

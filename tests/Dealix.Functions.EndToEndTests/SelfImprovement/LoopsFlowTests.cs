@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -81,6 +82,24 @@ public sealed class LoopsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         IReadOnlyList<AuditEntry> ledger = await _app.Services.GetRequiredService<IAuditLedger>().ListAsync(_tenant);
         Assert.Single(ledger, e => e.Action == "reduce_budget");
         Assert.DoesNotContain(ledger, e => e.Action == "send" && e.ApprovalId == approvalId); // an approval record, never a message
+
+        // The daily audit export (§17.7) of today's UTC day, run on request (the run of the next AST day exports it), readable as JSONL and CSV.
+        DateTime today = applied.At.Date;
+        string nextDay = today.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture), day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(HttpMethod.Post, $"/api/v1/loops/audit/run?period={nextDay}")).StatusCode);
+        string jsonl = await Eventually.MatchAsync(async () =>
+            {
+                HttpResponseMessage r = await SendAsync(HttpMethod.Get, $"/api/v1/audit/{day}");
+                return r.StatusCode == HttpStatusCode.OK ? await r.Content.ReadAsStringAsync() : string.Empty;
+            }, t => t.Length > 0, "the audit export", Bound);
+        using JsonDocument cut = JsonDocument.Parse(jsonl.Split('\n').Single(l => l.Contains("\"reduce_budget\"", StringComparison.Ordinal)));
+        Assert.Equal(("weak", 2000m, 1600m, false, "founder-1", false), (cut.RootElement.GetProperty("campaign_id").GetString(), cut.RootElement.GetProperty("from").GetDecimal(),
+            cut.RootElement.GetProperty("to").GetDecimal(), cut.RootElement.GetProperty("auto_approved").GetBoolean(), cut.RootElement.GetProperty("human_reviewer").GetString(),
+            cut.RootElement.GetProperty("reverted").GetBoolean()));
+        string csv = await (await SendAsync(HttpMethod.Get, $"/api/v1/audit/{day}?format=csv")).Content.ReadAsStringAsync();
+        Assert.StartsWith("timestamp,action,campaign_id,from,to,reason,auto_approved,human_reviewer,reverted,", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Get, $"/api/v1/audit/{day}?format=xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(HttpMethod.Get, "/api/v1/audit/yesterday")).StatusCode);
     }
 
     private async Task<JsonElement> CampaignsAsync() =>
