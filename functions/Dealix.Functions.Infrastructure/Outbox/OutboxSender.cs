@@ -97,8 +97,13 @@ public sealed partial class OutboxSender(
             return SendDisposition.Skipped; // a redelivery, or a draft decided otherwise: never a second send
         }
 
-        if (Orchestrations.SelfImprovement.Rules.RedLines.Check(new Orchestrations.SelfImprovement.Contracts.AutomatedAction(draft.TenantId, "send_message", message.CorrelationId, draft.DraftId)
-            { Audience = "contact", Text = draft.Text, ApprovedBy = draft.AutoApproved ? null : draft.Reviewer }) is { } redLine)
+        var outgoing = new Orchestrations.SelfImprovement.Contracts.AutomatedAction(draft.TenantId, "send_message", message.CorrelationId, draft.DraftId)
+        {
+            Audience = "contact",
+            Text = draft.Text,
+            ApprovedBy = draft.AutoApproved ? null : draft.Reviewer,
+        };
+        if (Orchestrations.SelfImprovement.Rules.RedLines.Check(outgoing) is { } redLine)
         {
             // §17.9: a message carrying a credential (red line 5) is never sent, approved or not.
             await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.Cancelled, new DraftChange("automation", now, redLine.Code), cancellationToken);

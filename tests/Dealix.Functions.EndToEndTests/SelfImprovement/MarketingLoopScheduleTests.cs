@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Dealix.Functions.SelfImprovement;
 using Dealix.Functions.Scheduling;
+using Dealix.Functions.SelfImprovement;
 using Dealix.Orchestrations.Deals;
 using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Contracts;
