@@ -39,5 +39,6 @@ public static class DealixApp
         services.AddIncidentsInfrastructure();
         services.AddReports();
         services.AddDealConnectors(configuration);
+        SelfImprovement.LoopsServices.AddSelfImprovementLoops(services, configuration);
     }
 }

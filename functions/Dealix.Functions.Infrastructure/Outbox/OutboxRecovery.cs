@@ -53,7 +53,7 @@ public sealed partial class OutboxRecovery(
 
             // First touches wait for the paced batch (send windows, rate limits, §10.6), which owns them; an onboarding
             // step's approval is a record, never a message. Only drafts sent on approval are re-queued here.
-            if (draft.Kind is DraftKind.FirstTouch or DraftKind.OnboardingStep or DraftKind.ConnectorAction)
+            if (draft.Kind is DraftKind.FirstTouch or DraftKind.OnboardingStep or DraftKind.ConnectorAction or DraftKind.LoopAction)
             {
                 continue;
             }

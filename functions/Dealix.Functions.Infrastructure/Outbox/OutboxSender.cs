@@ -66,6 +66,12 @@ public sealed partial class OutboxSender(
             return SendDisposition.Refused;
         }
 
+        if (draft.Kind == DraftKind.LoopAction)
+        {
+            await AuditAsync(message, "send", "refused", reason: "loop_approval_is_not_a_message");
+            return SendDisposition.Refused;
+        }
+
         if (draft.Kind is DraftKind.OnboardingStep or DraftKind.ConnectorAction)
         {
             await AuditAsync(message, "send", "refused", reason: draft.Kind == DraftKind.ConnectorAction ? "connector_approval_is_not_a_message" : "onboarding_approval_is_not_a_message");
@@ -89,6 +95,20 @@ public sealed partial class OutboxSender(
         {
             Skipped(log, message.DraftId, draft.Status.ToString());
             return SendDisposition.Skipped; // a redelivery, or a draft decided otherwise: never a second send
+        }
+
+        var outgoing = new Orchestrations.SelfImprovement.Contracts.AutomatedAction(draft.TenantId, "send_message", message.CorrelationId, draft.DraftId)
+        {
+            Audience = "contact",
+            Text = draft.Text,
+            ApprovedBy = draft.AutoApproved ? null : draft.Reviewer,
+        };
+        if (Orchestrations.SelfImprovement.Rules.RedLines.Check(outgoing) is { } redLine)
+        {
+            // §17.9: a message carrying a credential (red line 5) is never sent, approved or not.
+            await drafts.TransitionAsync(draft.TenantId, draft.DraftId, Approved, DraftStatus.Cancelled, new DraftChange("automation", now, redLine.Code), cancellationToken);
+            await AuditAsync(message, "send", "refused", reason: redLine.Code);
+            return SendDisposition.Refused;
         }
 
         if (await suppression.FindAsync(draft.TenantId, draft.Channel, draft.To, cancellationToken) is { } suppressed)

@@ -66,7 +66,7 @@ public static class ApprovalCenterApi
                 tenant_id = d.TenantId,
                 correlation_id = d.CorrelationId,
                 deal_id = d.DealInstanceId,
-                action = d.Kind == DraftKind.ConnectorAction ? d.Category : "send_message",
+                action = d.Kind is DraftKind.ConnectorAction or DraftKind.LoopAction ? d.Category : "send_message",
                 action_class = "B",
                 channel = Wire(d.Channel),
                 stage = Wire(d.Stage),

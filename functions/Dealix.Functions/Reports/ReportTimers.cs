@@ -15,7 +15,7 @@ public sealed class ReportTimers(ScheduledJobStarter starter)
     /// <summary>Operations morning digest: 06:00 AST daily.</summary>
     public const string MorningDigestCron = "0 0 3 * * *";
 
-    /// <summary>Daily digest: 07:00 AST daily.</summary>
+    /// <summary>Product loop + daily digest (one §18 job, <c>product-loop-daily-digest</c>): 07:00 AST daily.</summary>
     public const string DailyDigestCron = "0 0 4 * * *";
 
     /// <summary>Operator pre-shift briefing: Sun–Thu 08:30 AST (30 minutes before a 09:00 shift).</summary>
@@ -35,7 +35,7 @@ public sealed class ReportTimers(ScheduledJobStarter starter)
 
     [Function(DailyDigestName)]
     public Task DailyDigestAsync([TimerTrigger(DailyDigestCron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation) =>
-        starter.StartAsync(client, ScheduledJobCatalogue.Get("daily-digest"), timer, cancellation);
+        starter.StartAsync(client, ScheduledJobCatalogue.Get("product-loop-daily-digest"), timer, cancellation); // product loop, then the daily digest
 
     [Function(PreShiftBriefingName)]
     public Task PreShiftBriefingAsync([TimerTrigger(PreShiftBriefingCron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation) =>

@@ -25,9 +25,10 @@ public static class ScheduledJobCatalogue
     [
         new("ops-morning-digest", "Operations daily checks + morning digest", "06:00 daily", Reports.ReportTimers.MorningDigestCron, JobPeriod.Daily, JobTimer.Here, "digests",
             Orchestrations.Reports.ReportRunOrchestrator.Name),
-        new("product-loop-daily-digest", "Product loop + daily digest", "07:00 daily", "0 0 4 * * *", JobPeriod.Daily, JobTimer.NotBuilt, "loops"),
-        new("daily-digest", "Daily digest (the report of §17.2 step 5)", "07:00 daily", Reports.ReportTimers.DailyDigestCron, JobPeriod.Daily, JobTimer.Here, "digests", Orchestrations.Reports.ReportRunOrchestrator.Name),
-        new("marketing-ad-review", "Marketing ad review", "08:00 daily", "0 0 5 * * *", JobPeriod.Daily, JobTimer.NotBuilt, "loops"),
+        new("product-loop-daily-digest", "Product loop + daily digest (report daily-digest)", "07:00 daily", Reports.ReportTimers.DailyDigestCron, JobPeriod.Daily, JobTimer.Here, "loops",
+            Orchestrations.SelfImprovement.ProductLoopDailyDigestOrchestrator.Name),
+        new("marketing-ad-review", "Marketing ad review", "08:00 daily", SelfImprovement.LoopTimers.MarketingAdReviewCron, JobPeriod.Daily, JobTimer.Here, "loops",
+            Orchestrations.SelfImprovement.MarketingLoopOrchestrator.Name),
         new("weekly-content-suggestions", "Weekly content suggestions", "Mon 09:00", "0 0 6 * * 1", JobPeriod.Weekly, JobTimer.NotBuilt, "loops"),
         new("monthly-competitive-analysis", "Monthly competitive analysis", "1st 09:00", "0 0 6 1 * *", JobPeriod.Monthly, JobTimer.NotBuilt, "loops"),
         new("weekly-trend-report", "Weekly trend report", "Fri 07:30", "0 30 4 * * 5", JobPeriod.Weekly, JobTimer.NotBuilt, "loops"),
@@ -48,6 +49,8 @@ public static class ScheduledJobCatalogue
         new("sla-sweep", "SLA breach sweep + approval-SLA sweep", "every 5 min", "0 */5 * * * *", JobPeriod.Occurrence, JobTimer.OtherArea, "support"),
         new("weekly-support-review", "Weekly support review pack", "Sun 09:00", Reports.ReportTimers.WeeklySupportReviewCron, JobPeriod.Weekly, JobTimer.Here, "digests",
             Orchestrations.Reports.ReportRunOrchestrator.Name),
+        new("audit-export", "Daily audit export (§17.7, the UTC day before)", "03:10 daily (00:10 UTC)", SelfImprovement.LoopTimers.AuditExportCron, JobPeriod.Daily, JobTimer.Here,
+            "loops", Orchestrations.SelfImprovement.AuditExportOrchestrator.Name),
         new("cs-at-risk-scoring", "Daily at-risk and health scoring", "daily (set by its area)", null, JobPeriod.Daily, JobTimer.OtherArea, "cs"),
         new("task-overdue-sweep", "Human-task overdue sweep", "set by its area", null, JobPeriod.Occurrence, JobTimer.OtherArea, "tasks"),
     ];

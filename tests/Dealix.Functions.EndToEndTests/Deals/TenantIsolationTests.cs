@@ -116,6 +116,10 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("report-run", "POST", "/api/v1/reports/weekly-support-review/run?period=2026W49", null, HttpStatusCode.Accepted),
         new("executive-room", "GET", "/api/v1/executive-room/weekly-pack", null, HttpStatusCode.NotFound),
         new("evidence-pack", "GET", "/api/v1/evidence-packs/deal%3Aiso%3Ac1", null, HttpStatusCode.NotFound),
+        new("campaigns", "GET", "/api/v1/marketing/campaigns", null, HttpStatusCode.OK),
+        new("campaign-put", "PUT", "/api/v1/marketing/campaigns/iso-camp", """{"name":"Iso","budget":1000,"target_cpa":50,"cpa_7d":40,"conversions_7d":3}""", HttpStatusCode.OK),
+        new("loop-run", "POST", "/api/v1/loops/marketing/run", null, HttpStatusCode.Accepted),
+        new("audit-get", "GET", "/api/v1/audit/2026-12-05", null, HttpStatusCode.NotFound),
     ];
 
     public static TheoryData<string, Caller> Matrix()

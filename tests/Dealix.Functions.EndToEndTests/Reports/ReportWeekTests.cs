@@ -10,6 +10,7 @@ using Dealix.Orchestrations.Reports.Contracts;
 using Dealix.Orchestrations.Reports.Ports;
 using Dealix.Orchestrations.Scheduling;
 using Dealix.Orchestrations.Scheduling.Ports;
+using Dealix.Orchestrations.SelfImprovement;
 using Dealix.Runtime.Testing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -48,14 +49,14 @@ public class ReportWeekTests
             await (job switch
             {
                 "ops-morning-digest" => timers.MorningDigestAsync(timer, host.Client, default),
-                "daily-digest" => timers.DailyDigestAsync(timer, host.Client, default),
+                "product-loop-daily-digest" => timers.DailyDigestAsync(timer, host.Client, default),
                 "operator-pre-shift-briefing" => timers.PreShiftBriefingAsync(timer, host.Client, default),
                 _ => timers.WeeklySupportReviewAsync(timer, host.Client, default),
             });
             await host.WaitForIdleAsync();
         }
 
-        string[] jobs = ["ops-morning-digest", "daily-digest", "operator-pre-shift-briefing", "weekly-support-review"];
+        string[] jobs = ["ops-morning-digest", "product-loop-daily-digest", "operator-pre-shift-briefing", "weekly-support-review"];
         var ticks = jobs.SelectMany(job => CronExpression.Parse(ScheduledJobCatalogue.Get(job).Cron!, CronFormat.IncludeSeconds)
                 .GetOccurrences(SaturdayMidnight.UtcDateTime, SaturdayMidnight.UtcDateTime.AddDays(8), TimeZoneInfo.Utc).Select(at => (At: at, Job: job)))
             .OrderBy(t => t.At).ToList();
@@ -72,7 +73,7 @@ public class ReportWeekTests
             if (!caughtUp && at >= backAt)
             {
                 await host.AdvanceTimeAsync(backAt - host.Clock.GetUtcNow().UtcDateTime);
-                foreach (string missed in new[] { "daily-digest", "operator-pre-shift-briefing" })
+                foreach (string missed in new[] { "product-loop-daily-digest", "operator-pre-shift-briefing" })
                 {
                     await TickAsync(missed, pastDue: true); // the host's past-due run after the restart
                     await TickAsync(missed, pastDue: true); // and a second instance starting up too
@@ -120,13 +121,13 @@ public class ReportWeekTests
 
         // Every scheduled run started once per period; Wednesday's ran and exited at once.
         List<string> runs = [];
-        await foreach (OrchestrationMetadata m in host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "sched:daily-digest:" }))
+        await foreach (OrchestrationMetadata m in host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "sched:product-loop-daily-digest:" }))
         {
             runs.Add(m.InstanceId);
         }
 
-        Assert.Equal(8 + (7 * 2), runs.Count); // 8 days, and 7 unpaused days x 2 tenants
-        Assert.Equal(_windowsRead.Count, _reports.Count);
+        Assert.Equal(8 + (7 * 2 * 2), runs.Count); // 8 days, and 7 unpaused days x 2 tenants x (the tenant run + its digest)
+        Assert.Equal(_windowsRead.Count, _reports.Count + _reports.Keys.Count(k => k.Kind == "daily-digest")); // the product loop reads the digest's window too
     }
 
     private string Label(string kind, string period)
@@ -157,7 +158,7 @@ public class ReportWeekTests
             .Callback((OperatorAlert a, CancellationToken _) => _alerts.Enqueue(a))
             .ReturnsAsync(true);
         return await DurableTaskTestHost.StartAsync(new FakeTimeProvider(SaturdayMidnight),
-            tasks => tasks.AddScheduling().AddReports().AddNotifications(),
+            tasks => tasks.AddScheduling().AddReports().AddNotifications().AddSelfImprovement(),
             services => services.AddSingleton(killSwitch.Object).AddSingleton(tenants.Object).AddSingleton(facts.Object).AddSingleton(store.Object)
                 .AddSingleton(links.Object).AddSingleton(alerts.Object));
     }

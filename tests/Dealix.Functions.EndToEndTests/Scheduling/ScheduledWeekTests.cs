@@ -137,9 +137,10 @@ public class ScheduledWeekTests
             }
         }
 
-        Assert.Equal(20, ScheduledJobCatalogue.All.Count);
-        Assert.Equal(["ops-morning-digest", "daily-digest", "executive-weekly-pack", "daily-pipeline", "self-growth-daily-brief", "self-growth-weekly-learning",
-                "operator-pre-shift-briefing", "send-approved-batch", "weekly-support-review"],
+        Assert.Equal(20, ScheduledJobCatalogue.All.Count); // daily-digest is part of product-loop-daily-digest; audit-export (§17.7) added
+        Assert.Equal(["ops-morning-digest", "product-loop-daily-digest", "marketing-ad-review", "executive-weekly-pack", "daily-pipeline",
+                "self-growth-daily-brief", "self-growth-weekly-learning", "operator-pre-shift-briefing", "send-approved-batch", "weekly-support-review",
+                "audit-export"],
             ScheduledJobCatalogue.All.Where(j => j.Timer == JobTimer.Here).Select(j => j.Name));
         Assert.Equal("2026W48", ScheduledJobCatalogue.Get("brain-weekly-reflection").PeriodKey(new DateTime(2026, 11, 29, 5, 0, 0, DateTimeKind.Utc)));
         Assert.Equal("202612", ScheduledJobCatalogue.Get("monthly-competitive-analysis").PeriodKey(new DateTime(2026, 12, 1, 6, 0, 0, DateTimeKind.Utc)));

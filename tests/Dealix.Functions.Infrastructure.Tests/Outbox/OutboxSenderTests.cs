@@ -104,6 +104,27 @@ public sealed class OutboxSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_ApprovedMessageCarryingACredential_IsNeverSent_RedLine5()
+    {
+        OutboundMessage message = await ApprovedAsync(text: "Here is the key: AccountKey=Zm9vYmFyYmF6cXV4cXV1eHh5enp5eHh4eHg=");
+
+        Assert.Equal(SendDisposition.Refused, await Sender().HandleAsync(message));
+        Assert.Empty(_graph.Requests);
+        Assert.Equal(DraftStatus.Cancelled, (await _stores.GetAsync("acme", "d1"))!.Status);
+        Assert.Contains(_stores.Ledger, e => e.Action == "send" && e.Outcome == "refused" && e.Reason == "red_line_secrets");
+    }
+
+    [Fact]
+    public async Task Handle_LoopActionApproval_IsARecordNotAMessage()
+    {
+        OutboundMessage message = await ApprovedAsync(kind: DraftKind.LoopAction);
+
+        Assert.Equal(SendDisposition.Refused, await Sender().HandleAsync(message));
+        Assert.Empty(_graph.Requests);
+        Assert.Contains(_stores.Ledger, e => e.Action == "send" && e.Outcome == "refused" && e.Reason == "loop_approval_is_not_a_message");
+    }
+
+    [Fact]
     public async Task Handle_NoCorrelationId_IsRefusedAndAudited()
     {
         OutboundMessage message = await ApprovedAsync() with { CorrelationId = "" };
@@ -196,7 +217,7 @@ public sealed class OutboxSenderTests : IAsyncLifetime
         Assert.Equal(DraftStatus.ManualRequired, (await _stores.GetAsync("acme", "d1"))!.Status);
     }
 
-    private async Task<OutboundMessage> ApprovedAsync(DraftStatus status = DraftStatus.Approved, MessageChannel channel = MessageChannel.WhatsApp)
+    private async Task<OutboundMessage> ApprovedAsync(DraftStatus status = DraftStatus.Approved, MessageChannel channel = MessageChannel.WhatsApp, string text = "أكيد", DraftKind kind = DraftKind.Reply)
     {
         await _stores.CreateAsync(new ReplyDraft
         {
@@ -206,8 +227,8 @@ public sealed class OutboxSenderTests : IAsyncLifetime
             ContactId = "wa-1",
             Channel = channel,
             To = "966511111111",
-            Text = "أكيد",
-            Kind = DraftKind.Reply,
+            Text = text,
+            Kind = kind,
             Category = "ask_price",
             Stage = DealStage.Qualifying,
             Status = status,

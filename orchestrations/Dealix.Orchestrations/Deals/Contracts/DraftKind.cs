@@ -24,4 +24,7 @@ public enum DraftKind
 
     /// <summary>A deal's connector action (§8.1 book_meeting, sync_crm): an approval record for a provider call, never a message.</summary>
     [JsonStringEnumMemberName("connector_action")] ConnectorAction,
+
+    /// <summary>A self-improvement loop's change that needs approval (§17.5, e.g. a budget cut): a record, never a message.</summary>
+    [JsonStringEnumMemberName("loop_action")] LoopAction,
 }

@@ -24,7 +24,7 @@ public sealed class ListApprovedDrafts(IDraftStore drafts, ISendLog sendLog, Tim
         do
         {
             DraftPage page = await drafts.ListAsync(input.TenantId, new DraftQuery(DraftStatus.Approved, PageSize: 100, ContinuationToken: token));
-            found.AddRange(page.Items.Where(d => d.Kind is not (DraftKind.OnboardingStep or DraftKind.ConnectorAction))); // approval records, not messages
+            found.AddRange(page.Items.Where(d => d.Kind is not (DraftKind.OnboardingStep or DraftKind.ConnectorAction or DraftKind.LoopAction))); // approval records, not messages
             token = page.ContinuationToken;
         }
         while (token is not null && found.Count < 1000);

@@ -17,7 +17,7 @@ public static class ReportKinds
     public static IReadOnlyList<ReportKind> All { get; } =
     [
         new(MorningDigest, "ops-morning-digest", false, "founder", "Morning operations digest", "الملخص التشغيلي الصباحي"),
-        new(DailyDigest, "daily-digest", false, "founder", "Daily digest", "الملخص اليومي"),
+        new(DailyDigest, "product-loop-daily-digest", false, "founder", "Daily digest", "الملخص اليومي"),
         new(PreShiftBriefing, "operator-pre-shift-briefing", false, "operator", "Operator pre-shift briefing", "إحاطة ما قبل الوردية"),
         new(WeeklySupportReview, "weekly-support-review", true, "team_lead", "Weekly support review", "المراجعة الأسبوعية للدعم"),
         new(ExecutiveWeeklyPack, "executive-weekly-pack", true, "founder", "Executive weekly pack", "الحزمة التنفيذية الأسبوعية"),

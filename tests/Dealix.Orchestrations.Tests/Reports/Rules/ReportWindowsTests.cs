@@ -45,7 +45,7 @@ public sealed class ReportWindowsTests
 
     [Theory]
     [InlineData("timer:ops-morning-digest:20261206", "morning-digest", "20261206")]
-    [InlineData("timer:daily-digest:20261205", "daily-digest", "20261205")]
+    [InlineData("timer:product-loop-daily-digest:20261205", "daily-digest", "20261205")] // the daily digest is step 5 of the product loop job
     [InlineData("timer:operator-pre-shift-briefing:20261206", "pre-shift-briefing", "20261206")]
     [InlineData("timer:weekly-support-review:2026W49", "weekly-support-review", "2026W49")]
     [InlineData("request:weekly-support-review:2026W49", "weekly-support-review", "2026W49")]
