@@ -10,6 +10,7 @@ import { killSwitchPage } from './killswitch.js';
 import { workflowsPage, instancePage } from './workflows.js';
 import { deadLettersPage } from './deadletters.js';
 import { timelinePage } from './timeline.js';
+import { reportsPage } from './reports.js';
 
 const $ = (id) => document.getElementById(id);
 let stopPage = null;
@@ -56,7 +57,7 @@ function route() {
   for (const link of document.querySelectorAll('#nav a')) link.classList.toggle('active', link.dataset.page === name);
   const root = $('page');
   root.replaceChildren();
-  const pages = { approvals: approvalsPage, tasks: tasksPage, tickets: ticketsPage, deals: dealsPage, incidents: incidentsPage, 'kill-switch': killSwitchPage, workflows: workflowsPage, 'dead-letters': deadLettersPage };
+  const pages = { approvals: approvalsPage, tasks: tasksPage, tickets: ticketsPage, deals: dealsPage, incidents: incidentsPage, 'kill-switch': killSwitchPage, workflows: workflowsPage, 'dead-letters': deadLettersPage, reports: reportsPage };
   if (name === 'workflows' && rest.length > 0) {
     stopPage = instancePage(root, decodeURIComponent(rest.join('/')));
   } else if (name === 'deals' && rest.length > 0) {

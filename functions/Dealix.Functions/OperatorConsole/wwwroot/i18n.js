@@ -48,6 +48,9 @@ const strings = {
     reasonText: 'Reason', occurred: 'Occurred', redrive: 'Redrive', deleteLetter: 'Delete', redriveConfirm: 'Put this message back in its queue?',
     deleteConfirm: 'Delete this dead letter for good?', redriven: 'Redriven.', deleted: 'Deleted.', notRedrivable: 'not redrivable',
     dequeues: 'Deliveries',
+    navReports: 'Reports', reportsTitle: 'Digests and packs', reportPick: 'Pick a report period from the list.',
+    reportNone: 'None stored yet.', reportRun: 'Build now', reportOnRequest: 'on request', reportBuilding: 'Building the report…',
+    reportStillBuilding: 'The report is still being built; refresh in a moment.',
   },
   ar: {
     brand: 'لوحة ديلكس', tenant: 'المستأجر', signOut: 'تسجيل الخروج', signInTitle: 'تسجيل الدخول', signIn: 'دخول',
@@ -97,6 +100,9 @@ const strings = {
     reasonText: 'السبب', occurred: 'الحدوث', redrive: 'إعادة إرسال', deleteLetter: 'حذف', redriveConfirm: 'إعادة هذه الرسالة إلى طابورها؟',
     deleteConfirm: 'حذف هذه الرسالة الميتة نهائيًا؟', redriven: 'أُعيد الإرسال.', deleted: 'حُذفت.', notRedrivable: 'لا يمكن إعادتها',
     dequeues: 'مرات التسليم',
+    navReports: 'التقارير', reportsTitle: 'الملخصات والحزم', reportPick: 'اختر فترة تقرير من القائمة.',
+    reportNone: 'لا يوجد تقرير محفوظ بعد.', reportRun: 'أنشئ الآن', reportOnRequest: 'عند الطلب', reportBuilding: 'جارٍ إنشاء التقرير…',
+    reportStillBuilding: 'ما زال التقرير قيد الإنشاء؛ حدّث الصفحة بعد قليل.',
   },
 };
 
