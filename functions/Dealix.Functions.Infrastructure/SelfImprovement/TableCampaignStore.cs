@@ -40,8 +40,9 @@ public sealed class TableCampaignStore(DealTables tables) : ICampaignStore
         await table.UpsertEntityAsync(ToEntity(campaign), TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<bool> SetBudgetAsync(string tenantId, string campaignId, decimal expectedFrom, decimal to, DateTime at, CancellationToken cancellationToken = default) =>
-        await UpdateAsync(tenantId, campaignId, c => c.Budget == to ? null : c.Budget == expectedFrom ? c with { Budget = to, UpdatedAt = at } : c, cancellationToken);
+    public async Task<bool> SetBudgetAsync(
+        string tenantId, string campaignId, decimal expectedFrom, decimal to, DateTime at, string? autoPeriod = null, CancellationToken cancellationToken = default) =>
+        await UpdateAsync(tenantId, campaignId, c => Orchestrations.SelfImprovement.Rules.CampaignBudget.Change(c, expectedFrom, to, at, autoPeriod), cancellationToken);
 
     public async Task<bool> PauseAdsAsync(string tenantId, string campaignId, DateTime at, CancellationToken cancellationToken = default) =>
         await UpdateAsync(tenantId, campaignId, c => c.AdsPaused ? null : c with { AdsPaused = true, UpdatedAt = at }, cancellationToken);
@@ -94,11 +95,12 @@ public sealed class TableCampaignStore(DealTables tables) : ICampaignStore
         ["Active"] = c.Active,
         ["AdsPaused"] = c.AdsPaused,
         ["UpdatedAt"] = DateTime.SpecifyKind(c.UpdatedAt, DateTimeKind.Utc),
+        ["AutoChangedPeriod"] = c.AutoChangedPeriod,
     };
 
     private static Campaign FromEntity(TableEntity e) => new(e.PartitionKey, e.RowKey, e.GetString("Name") ?? string.Empty, Number(e, "Budget"), Number(e, "TargetCpa"),
         Number(e, "Cpa7d"), e.GetInt32("Conversions7d") ?? 0, e.GetBoolean("Active") ?? false, e.GetBoolean("AdsPaused") ?? false,
-        e.GetDateTimeOffset("UpdatedAt")?.UtcDateTime ?? DateTime.MinValue);
+        e.GetDateTimeOffset("UpdatedAt")?.UtcDateTime ?? DateTime.MinValue, e.GetString("AutoChangedPeriod"));
 
     private static string Text(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

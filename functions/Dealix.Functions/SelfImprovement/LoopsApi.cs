@@ -85,7 +85,8 @@ public static class LoopsApi
         }
 
         Campaign? existing = await campaigns.GetAsync(access.Tenant!, campaignId, cancellation);
-        var campaign = new Campaign(access.Tenant!, campaignId, name, budget, target, cpa, conversions, active, adsPaused ?? existing?.AdsPaused ?? false, clock.GetUtcNow().UtcDateTime);
+        var campaign = new Campaign(access.Tenant!, campaignId, name, budget, target, cpa, conversions, active, adsPaused ?? existing?.AdsPaused ?? false, clock.GetUtcNow().UtcDateTime,
+            existing?.AutoChangedPeriod);
         await campaigns.UpsertAsync(campaign, cancellation);
         return Results.Ok(new { campaign = Wire(campaign), correlation_id = correlationId });
     }

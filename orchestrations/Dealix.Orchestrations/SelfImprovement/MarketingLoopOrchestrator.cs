@@ -39,7 +39,7 @@ public sealed class MarketingLoopOrchestrator : TaskOrchestrator<OutreachRunInpu
         int calls = 0;
         string Key(string step) => DealKeys.IdempotencyKey(context.InstanceId, now, $"{++calls}/{step}");
         IReadOnlyList<Campaign> campaigns = await context.CallActivityAsync<IReadOnlyList<Campaign>>(ReadCampaigns.Name, input.TenantId, Retries.Storage);
-        IReadOnlyList<LoopProposal> proposals = MarketingRules.Review(campaigns);
+        IReadOnlyList<LoopProposal> proposals = MarketingRules.Review(campaigns, period);
         int applied = 0, awaiting = 0, refused = 0, alerts = 0;
         foreach (LoopProposal proposal in proposals)
         {
@@ -56,7 +56,7 @@ public sealed class MarketingLoopOrchestrator : TaskOrchestrator<OutreachRunInpu
             else
             {
                 LoopActionResult result = await context.CallActivityAsync<LoopActionResult>(ApplyLoopAction.Name,
-                    new LoopActionInput(input.TenantId, proposal, input.CorrelationId, Key(ApplyLoopAction.Name)), Retries.Storage);
+                    new LoopActionInput(input.TenantId, proposal, input.CorrelationId, Key(ApplyLoopAction.Name), Period: period), Retries.Storage);
                 applied += result.Outcome == "applied" ? 1 : 0;
                 refused += result.Outcome == "refused" ? 1 : 0;
                 outcome = result.Outcome;

@@ -24,17 +24,23 @@ public sealed class InMemoryCampaignStore : ICampaignStore
         return Task.CompletedTask;
     }
 
-    public Task<bool> SetBudgetAsync(string tenantId, string campaignId, decimal expectedFrom, decimal to, DateTime at, CancellationToken cancellationToken = default)
+    public Task<bool> SetBudgetAsync(
+        string tenantId, string campaignId, decimal expectedFrom, decimal to, DateTime at, string? autoPeriod = null, CancellationToken cancellationToken = default)
     {
         lock (_rows)
         {
-            if (!_rows.TryGetValue((tenantId, campaignId), out Campaign? c) || (c.Budget != expectedFrom && c.Budget != to))
+            if (!_rows.TryGetValue((tenantId, campaignId), out Campaign? c))
             {
                 return Task.FromResult(false);
             }
 
-            _rows[(tenantId, campaignId)] = c with { Budget = to, UpdatedAt = at };
-            return Task.FromResult(true);
+            Campaign? next = Orchestrations.SelfImprovement.Rules.CampaignBudget.Change(c, expectedFrom, to, at, autoPeriod);
+            if (next is not null && !ReferenceEquals(next, c))
+            {
+                _rows[(tenantId, campaignId)] = next;
+            }
+
+            return Task.FromResult(!ReferenceEquals(next, c));
         }
     }
 

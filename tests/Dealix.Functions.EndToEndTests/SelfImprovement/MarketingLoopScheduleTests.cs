@@ -28,7 +28,7 @@ namespace Dealix.Functions.EndToEndTests.SelfImprovement;
 /// <summary>
 /// The marketing loop on the virtual clock through its real timer and the scheduler: the 08:00 AST tick (delivered
 /// twice) runs <c>sched:marketing-ad-review:{day}</c> once; the +30 % and the ad pause are applied at once and audited as
-/// auto-approved; the cut waits in the approval center as a <c>loop_action</c> draft, reminds the team lead at 18 h, and
+/// auto-approved, once per day even when an operator ran the loop on request first; the cut waits in the approval center as a <c>loop_action</c> draft, reminds the team lead at 18 h, and
 /// is applied only when approved, with the reviewer on the ledger; a paused day changes nothing.
 /// </summary>
 public class MarketingLoopScheduleTests
@@ -51,6 +51,14 @@ public class MarketingLoopScheduleTests
         await _campaigns.UpsertAsync(new Campaign("acme", "strong", "Strong", 1000m, 70m, 45m, 12, true, false, t0));
         await _campaigns.UpsertAsync(new Campaign("acme", "weak", "Weak", 2000m, 50m, 80m, 9, true, false, t0));
         await _campaigns.UpsertAsync(new Campaign("acme", "failing", "Failing", 500m, 50m, 200m, 2, true, false, t0));
+
+        // An operator runs the loop on request first (as POST /api/v1/loops/marketing/run does); the day's timed run that
+        // follows must not raise the budget a second time, nor propose the cut again.
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(MarketingLoopOrchestrator.Name,
+            new Orchestrations.Outreach.Contracts.OutreachRunInput("acme", "c-request", "request:marketing:20261206"),
+            new StartOrchestrationOptions("loop:acme:marketing:20261206:request"));
+        await host.WaitForIdleAsync();
+        Assert.Equal((1300m, "20261206"), (_campaigns["acme", "strong"].Budget, _campaigns["acme", "strong"].AutoChangedPeriod));
 
         await timers.MarketingAdReviewAsync(new TimerInfo(), host.Client, default);
         await timers.MarketingAdReviewAsync(new TimerInfo(), host.Client, default); // delivered twice

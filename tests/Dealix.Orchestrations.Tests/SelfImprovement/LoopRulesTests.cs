@@ -17,6 +17,24 @@ public class LoopRulesTests
         new("acme", id, id, budget, target, cpa, conversions, active, adsPaused, At);
 
     [Fact]
+    public void Marketing_OneAutomaticBudgetChangePerPeriod_CutsStillProposed()
+    {
+        Campaign raised = C("c-strong", 1300m, 70m, 45m, 11) with { AutoChangedPeriod = "20261206" };
+        Assert.Empty(MarketingRules.Review([raised], "20261206"));
+        Assert.Equal(1690m, Assert.Single(MarketingRules.Review([raised], "20261207")).To);
+        Assert.Single(MarketingRules.Review([C("b-weak", 2000m, 50m, 75.5m, 9) with { AutoChangedPeriod = "20261206" }], "20261206"));
+
+        // The store's check: a second automatic change in the period is refused; a retry of the same change is done; an
+        // approved change (no period) is not held by it.
+        DateTime at = At.AddHours(1);
+        Assert.Same(raised, CampaignBudget.Change(raised, 1300m, 1690m, at, "20261206"));
+        Assert.Null(CampaignBudget.Change(raised, 1000m, 1300m, at, "20261206"));
+        Assert.Equal((1690m, "20261207"), CampaignBudget.Change(raised, 1300m, 1690m, at, "20261207") is { } next ? (next.Budget, next.AutoChangedPeriod) : default);
+        Assert.Equal((1040m, "20261206"), CampaignBudget.Change(raised, 1300m, 1040m, at, null) is { } cut ? (cut.Budget, cut.AutoChangedPeriod) : default);
+        Assert.Same(raised, CampaignBudget.Change(raised, 999m, 1040m, at, null));
+    }
+
+    [Fact]
     public void Marketing_EachRowOfTheTable_WithExactFigures()
     {
         IReadOnlyList<LoopProposal> proposals = MarketingRules.Review(

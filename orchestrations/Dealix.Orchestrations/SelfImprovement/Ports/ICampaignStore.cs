@@ -17,9 +17,11 @@ public interface ICampaignStore
     /// <summary>
     /// Moves the budget from <paramref name="expectedFrom"/> to <paramref name="to"/> only while it still is
     /// <paramref name="expectedFrom"/> (or already is <paramref name="to"/>, a retried call). False when it changed meanwhile
-    /// or the campaign is gone.
+    /// or the campaign is gone. An automatic change names its loop <paramref name="autoPeriod"/>: it is refused (false)
+    /// when the loop already changed the budget automatically in that period, and records the period otherwise.
     /// </summary>
-    Task<bool> SetBudgetAsync(string tenantId, string campaignId, decimal expectedFrom, decimal to, DateTime at, CancellationToken cancellationToken = default);
+    Task<bool> SetBudgetAsync(
+        string tenantId, string campaignId, decimal expectedFrom, decimal to, DateTime at, string? autoPeriod = null, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the campaign's failing ads paused; false when the campaign is gone.</summary>
     Task<bool> PauseAdsAsync(string tenantId, string campaignId, DateTime at, CancellationToken cancellationToken = default);

@@ -18,7 +18,7 @@ public static class MarketingRules
     public const string IncreaseBudget = "increase_budget";
 
     /// <summary>The proposals for <paramref name="campaigns"/>, in campaign-id order.</summary>
-    public static IReadOnlyList<LoopProposal> Review(IEnumerable<Campaign> campaigns)
+    public static IReadOnlyList<LoopProposal> Review(IEnumerable<Campaign> campaigns, string? period = null)
     {
         ArgumentNullException.ThrowIfNull(campaigns);
         var proposals = new List<LoopProposal>();
@@ -36,7 +36,7 @@ public static class MarketingRules
             {
                 proposals.Add(new LoopProposal(Loop, ReduceBudget, c.CampaignId, c.Budget, Math.Round(c.Budget * 0.8m, 2), $"CPA {cpa} > target {target}", NeedsApproval: true));
             }
-            else if (c.Cpa7d < 0.7m * c.TargetCpa && c.Conversions7d > 10)
+            else if (c.Cpa7d < 0.7m * c.TargetCpa && c.Conversions7d > 10 && (period is null || c.AutoChangedPeriod != period))
             {
                 proposals.Add(new LoopProposal(Loop, IncreaseBudget, c.CampaignId, c.Budget, Math.Round(c.Budget * 1.3m, 2), $"Strong CPA {cpa}, scaling up", NeedsApproval: false));
             }
