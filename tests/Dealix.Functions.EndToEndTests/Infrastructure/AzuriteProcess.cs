@@ -28,7 +28,30 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Starts Azurite on fresh free ports, up to three times: a port found free can be taken (by an outgoing connection
+    /// of a test running next to this one: the ephemeral range) before Azurite binds it; Azurite then exits with
+    /// EADDRINUSE and the script with 4. Any other failure is reported at once.
+    /// </summary>
     public static async Task<AzuriteProcess> StartAsync()
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            (AzuriteProcess? started, int exitCode, string error) = await TryStartAsync();
+            if (started is not null)
+            {
+                return started;
+            }
+
+            if (exitCode != 4 || !error.Contains("EADDRINUSE", StringComparison.Ordinal) || attempt == 3)
+            {
+                throw new InvalidOperationException(
+                    $"Azurite could not be started for the end-to-end tests (scripts/azurite.sh start exited {exitCode}, attempt {attempt}): {error}");
+            }
+        }
+    }
+
+    private static async Task<(AzuriteProcess? Started, int ExitCode, string Error)> TryStartAsync()
     {
         string root = RepositoryRoot();
         string data = Path.Combine(Path.GetTempPath(), "dealix-e2e-azurite-" + Guid.NewGuid().ToString("N")[..8]);
@@ -45,13 +68,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await script.WaitForExitAsync(timeout.Token);
         string output = (await stdout).Trim();
-        if (script.ExitCode != 0 || !int.TryParse(output.Split('\n').Last(), out int pid))
-        {
-            throw new InvalidOperationException(
-                $"Azurite could not be started for the end-to-end tests (scripts/azurite.sh start exited {script.ExitCode}): {await stderr} {output}");
-        }
-
-        return new AzuriteProcess(pid, data, ports[0], ports[1], ports[2]);
+        return script.ExitCode == 0 && int.TryParse(output.Split('\n').Last(), out int pid)
+            ? (new AzuriteProcess(pid, data, ports[0], ports[1], ports[2]), 0, string.Empty)
+            : (null, script.ExitCode, $"{await stderr} {output}");
     }
 
     public static int FreePort() => FreePorts(1)[0];

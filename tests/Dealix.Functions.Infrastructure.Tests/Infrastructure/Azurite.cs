@@ -18,6 +18,23 @@ public sealed class Azurite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // A port found free can be taken (an outgoing connection of a test next to this one: the ephemeral range) before
+        // Azurite binds it; Azurite then exits with EADDRINUSE: again on fresh ports, at most three times.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
+    private async Task StartOnceAsync()
+    {
         string root = FindRoot();
         _data = Path.Combine(Path.GetTempPath(), $"dealix-deals-azurite-{Environment.ProcessId}-{Stopwatch.GetTimestamp()}");
         int[] ports = FreePorts();

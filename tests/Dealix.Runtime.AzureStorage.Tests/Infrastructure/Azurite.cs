@@ -43,12 +43,23 @@ public sealed class Azurite : IAsyncDisposable
     public static async Task<Azurite> StartAsync()
     {
         string launcher = await EnsureInstalledAsync();
-        string data = Path.Combine(Path.GetTempPath(), "dealix-azurite-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(data);
-        int[] ports = FreePorts(3);
-        var azurite = new Azurite(launcher, data, ports[0], ports[1], ports[2]);
-        await azurite.StartProcessAsync();
-        return azurite;
+        for (int attempt = 1; ; attempt++)
+        {
+            string data = Path.Combine(Path.GetTempPath(), "dealix-azurite-" + Guid.NewGuid().ToString("N")[..10]);
+            Directory.CreateDirectory(data);
+            int[] ports = FreePorts(3);
+            var azurite = new Azurite(launcher, data, ports[0], ports[1], ports[2]);
+            try
+            {
+                await azurite.StartProcessAsync();
+                return azurite;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // A port found free was taken (an outgoing connection of a test next to this one: the ephemeral range)
+                // before Azurite bound it: again on fresh ports.
+            }
+        }
     }
 
     /// <summary>Stops Azurite gracefully (SIGTERM, so it saves its metadata), keeping the data folder.</summary>
