@@ -38,6 +38,27 @@ public static class AlertTexts
         return text.ToString();
     }
 
+    /// <summary>Longest text of one template parameter; longer ones end in an ellipsis.</summary>
+    public const int MaxTemplateParameter = 250;
+
+    /// <summary>
+    /// The two body parameters of the alert template (<see cref="AlertTemplate"/>): the headline and where to act. The
+    /// Cloud API refuses a parameter holding a line break, a tab or more than four spaces in a row, so these become one
+    /// space; each is cut to <see cref="MaxTemplateParameter"/> characters.
+    /// </summary>
+    public static IReadOnlyList<string> TemplateParameters(OperatorAlert alert, string alertId)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        string where = alert.Link ?? $"alert {alertId} · tenant {alert.Tenant}";
+        return [OneLine($"[Dealix {alert.Severity}] {alert.Title}"), OneLine(where)];
+    }
+
+    private static string OneLine(string value)
+    {
+        string line = string.Join(' ', value.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= MaxTemplateParameter ? line : string.Concat(line.AsSpan(0, MaxTemplateParameter - 1), "…");
+    }
+
     /// <summary>The webhook body: the alert's fields plus <c>text</c> (what Slack/Teams-style incoming webhooks show).</summary>
     public static byte[] WebhookBody(OperatorAlert alert, string alertId, string deliveryId, DateTimeOffset createdAt)
     {

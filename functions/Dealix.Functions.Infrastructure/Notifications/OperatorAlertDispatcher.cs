@@ -17,6 +17,9 @@ namespace Dealix.Functions.Infrastructure.Notifications;
 /// queued again after a doubling delay, until <c>MaxAttempts</c>, then <c>failed</c>. Unknown (e-mail/WhatsApp answer lost):
 /// <c>failed</c> at once, never re-sent blindly; the webhook is retried, its receiver de-duplicates by delivery id.</item>
 /// </list>
+/// WhatsApp alerts go out as the approved template of <c>Operators:WhatsAppTemplate</c> when one is set (allowed at
+/// any time); as text otherwise, and then a 131047 refusal (the operator's 24-hour window is closed) fails the delivery
+/// at once as <c>whatsapp_template_required</c>: repeating the same text cannot succeed.
 /// A row left <c>sending</c> past the lease (its sender died mid-call) is treated like an unknown outcome.
 /// Operator alerts are not held by the kill switch (§17.8 halts actions towards customers; the people who may lift it
 /// must still hear what happens).
@@ -84,6 +87,12 @@ public sealed partial class OperatorAlertDispatcher(
                 return await FinishAsync(claim, claimed, AlertStatus.Failed, $"outcome_unknown:{result.Provider}:{result.Error}", null, CancellationToken.None);
             default:
                 string error = $"{result.Provider}:{result.Error}";
+                if (claim.Channel == AlertChannel.WhatsApp && result.Error?.EndsWith(":131047", StringComparison.Ordinal) == true)
+                {
+                    error = $"whatsapp_template_required:{error}";
+                    return await FinishAsync(claim, claimed, AlertStatus.Failed, error, null, CancellationToken.None);
+                }
+
                 if (claim.Attempts >= settings.MaxAttempts)
                 {
                     return await FinishAsync(claim, claimed, AlertStatus.Failed, error, null, CancellationToken.None);
@@ -113,7 +122,11 @@ public sealed partial class OperatorAlertDispatcher(
                 return token => router.SendAsync(new ChannelSendRequest(delivery.Tenant, reference, MessageChannel.Email, email, text, stored.AlertId,
                     Subject: AlertTexts.Subject(alert)), token);
             case AlertChannel.WhatsApp when directory.Contact(delivery.Recipient)?.WhatsApp is { } phone:
-                return token => router.SendAsync(new ChannelSendRequest(delivery.Tenant, reference, MessageChannel.WhatsApp, phone, text, stored.AlertId), token);
+                WhatsAppTemplate? template = directory.WhatsAppTemplate is { } t
+                    ? new WhatsAppTemplate(t.Name, t.Language, AlertTexts.TemplateParameters(alert, stored.AlertId))
+                    : null;
+                return token => router.SendAsync(
+                    new ChannelSendRequest(delivery.Tenant, reference, MessageChannel.WhatsApp, phone, text, stored.AlertId, Template: template), token);
             case AlertChannel.Webhook when directory.Webhook(delivery.Recipient) is { } webhook:
                 byte[] body = AlertTexts.WebhookBody(alert, stored.AlertId, delivery.DeliveryId, stored.At);
                 return token => webhooks.SendAsync(webhook, delivery.DeliveryId, body, token);

@@ -16,6 +16,10 @@ namespace Dealix.Functions.Infrastructure.Notifications;
 /// <c>simulated</c>).</item>
 /// <item><c>Operators:PublicBaseUrl</c>: where the app is reached (absolute http(s), no query); an alert's app-path link
 /// (<c>/api/v1/…</c>) is rendered against it (<see cref="AlertLinks"/>), else left as the path.</item>
+/// <item><c>Operators:WhatsAppTemplate:Name</c> (lowercase letters, digits, <c>_</c>) and <c>:Language</c> (default
+/// <c>ar</c>): the approved template WhatsApp alerts go out as. An operator rarely wrote to the business number in the
+/// last 24 hours, and outside that window the Cloud API refuses free-form text (error 131047, channels.md §1.7); without
+/// a template the alert is sent as text and such a refusal fails the delivery at once.</item>
 /// </list>
 /// An alert goes to the contacts of its tenant with its <see cref="OperatorAlert.OwnerRole"/> (no role: <c>operator</c>);
 /// when the tenant has none with that role, to its <c>founder</c> contacts, so an alert is never silently dropped. Every
@@ -44,6 +48,7 @@ public sealed class OperatorDirectory
         LiveWhatsApp = Flag(live, "WhatsApp", problems);
         LiveWebhook = Flag(live, "Webhook", problems);
         PublicBaseUrl = AlertLinks.ReadBaseUrl(configuration[$"{Section}:PublicBaseUrl"], $"{Section}:PublicBaseUrl", problems);
+        WhatsAppTemplate = ReadTemplate(configuration.GetSection($"{Section}:WhatsAppTemplate"), problems);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("Operator alert settings are invalid: " + string.Join(" ", problems));
@@ -64,6 +69,9 @@ public sealed class OperatorDirectory
 
     /// <summary>The app's public address for alert links (<c>Operators:PublicBaseUrl</c>), or null.</summary>
     public Uri? PublicBaseUrl { get; }
+
+    /// <summary>The approved template of WhatsApp alerts (<c>Operators:WhatsAppTemplate</c>), or null: sent as text.</summary>
+    public AlertTemplate? WhatsAppTemplate { get; }
 
     /// <summary>True when live sending is on for <paramref name="channel"/> (<see cref="AlertChannel"/>).</summary>
     public bool IsLive(string channel) => channel switch
@@ -160,6 +168,41 @@ public sealed class OperatorDirectory
         }
 
         return problems.Count == before ? new OperatorWebhook(entry.Key, tenant!, url!, secret!) : null;
+    }
+
+    private static AlertTemplate? ReadTemplate(IConfigurationSection section, List<string> problems)
+    {
+        string? name = Blank(section["Name"]);
+        string language = Blank(section["Language"]) ?? "ar";
+        if (name is null)
+        {
+            if (section["Language"] is not null)
+            {
+                problems.Add($"{Section}:WhatsAppTemplate:Language is set but :Name is not.");
+            }
+
+            return null;
+        }
+
+        int before = problems.Count;
+        if (name.Length > 512 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            problems.Add($"{Section}:WhatsAppTemplate:Name must be a WhatsApp template name: lowercase letters, digits and '_'.");
+        }
+
+        if (!IsLanguageCode(language))
+        {
+            problems.Add($"{Section}:WhatsAppTemplate:Language must be a template language code such as ar, en or en_US.");
+        }
+
+        return problems.Count == before ? new AlertTemplate(name, language) : null;
+    }
+
+    private static bool IsLanguageCode(string value)
+    {
+        string[] parts = value.Split('_');
+        return parts.Length <= 2 && parts[0].Length is 2 or 3 && parts[0].All(char.IsAsciiLetterLower)
+            && (parts.Length == 1 || (parts[1].Length == 2 && parts[1].All(char.IsAsciiLetterUpper)));
     }
 
     private static string? Tenant(string? value, string where, List<string> problems)

@@ -121,7 +121,73 @@ public sealed class OperatorAlertDispatcherTests(Azurite azurite)
         Assert.Equal((AlertStatus.Failed, "outcome_unknown:whatsapp_cloud:http_500"), (whatsApp.Status, whatsApp.LastError));
     }
 
+    [Fact]
+    public async Task Deliver_WhatsAppTemplateConfigured_SendsTheApprovedTemplateWithHeadlineAndLink()
+    {
+        await using AlertRig rig = await AlertRig.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Operators:LiveSend:Email"] = "false",
+            ["Operators:LiveSend:Webhook"] = "false",
+            ["Operators:WhatsAppTemplate:Name"] = "dealix_operator_alert",
+        });
+        OperatorAlert alert = OperatorAlertStoreTests.Alert("acme", "founder");
+        await rig.Service.SendAsync(alert);
+
+        await rig.DrainAsync();
+
+        RecordedRequest only = Assert.Single(rig.Http.Requests);
+        Assert.Equal("/v23.0/106540352242922/messages", only.PathAndQuery);
+        Assert.Equal(
+            """{"messaging_product":"whatsapp","to":"966500000001","type":"template","template":{"name":"dealix_operator_alert","language":{"code":"ar"},"components":[{"type":"body","parameters":[{"type":"text","text":"[Dealix critical] Draft d-1 breached its approval SLA"},{"type":"text","text":"https://dealix.example/approval-center?tenant=acme"}]}]}}""",
+            System.Text.Encoding.UTF8.GetString(only.Body));
+        AlertDelivery whatsApp = Assert.Single(await rig.Store.ListDeliveriesAsync("acme", OperatorAlertStore.AlertId(alert)), d => d.Channel == AlertChannel.WhatsApp);
+        Assert.Equal((AlertStatus.Sent, 1), (whatsApp.Status, whatsApp.Attempts));
+    }
+
+    [Fact]
+    public async Task Deliver_WhatsAppTextOutsideTheOperatorsWindow_FailsAtOnceAsTemplateRequired()
+    {
+        await using AlertRig rig = await AlertRig.StartAsync(azurite, new Dictionary<string, string?>
+        {
+            ["Operators:LiveSend:Email"] = "false",
+            ["Operators:LiveSend:Webhook"] = "false",
+        });
+        rig.Http.Reset().Answer(400, """{"error":{"message":"Re-engagement message","type":"OAuthException","code":131047,"fbtrace_id":"A1"}}""");
+        OperatorAlert alert = OperatorAlertStoreTests.Alert("acme", "founder");
+        await rig.Service.SendAsync(alert);
+
+        Assert.Equal([AlertStatus.Failed, AlertStatus.Simulated, AlertStatus.Simulated], (await rig.DrainAsync()).Order());
+
+        RecordedRequest only = Assert.Single(rig.Http.Requests); // not retried: the same text would be refused again
+        using (JsonDocument body = JsonDocument.Parse(only.Body))
+        {
+            Assert.Equal("text", body.RootElement.GetProperty("type").GetString());
+        }
+
+        AlertDelivery whatsApp = Assert.Single(await rig.Store.ListDeliveriesAsync("acme", OperatorAlertStore.AlertId(alert)), d => d.Channel == AlertChannel.WhatsApp);
+        Assert.Equal((AlertStatus.Failed, 1, "whatsapp_template_required:whatsapp_cloud:http_400:131047"),
+            (whatsApp.Status, whatsApp.Attempts, whatsApp.LastError));
+        Assert.Empty(rig.Queue.Messages);
+    }
+
+    [Fact]
+    public void TemplateParameters_AreOneLineEachAndCut_WithoutTheBody()
+    {
+        var alert = new OperatorAlert("acme", "digest", "info", "Morning digest\n\tfor  acme", "a body with\nlines is not a parameter", "k-1",
+            Link: "https://dealix.example/" + new string('x', 400));
+
+        IReadOnlyList<string> parameters = AlertTexts.TemplateParameters(alert, "alert-1");
+
+        Assert.Equal(2, parameters.Count);
+        Assert.Equal("[Dealix info] Morning digest for acme", parameters[0]);
+        Assert.Equal(AlertTexts.MaxTemplateParameter, parameters[1].Length);
+        Assert.EndsWith("x…", parameters[1], StringComparison.Ordinal);
+        Assert.Equal("alert alert-1 · tenant acme", AlertTexts.TemplateParameters(alert with { Link = null }, "alert-1")[1]);
+    }
+
     [Theory]
+    [InlineData("Operators:WhatsAppTemplate:Name", "Dealix-Alert", "Operators:WhatsAppTemplate:Name must be a WhatsApp template name")]
+    [InlineData("Operators:WhatsAppTemplate:Language", "arabic", "Operators:WhatsAppTemplate:Language must be a template language code")]
     [InlineData("Operators:Contacts:x:Tenant", "acme corp", "Operators:Contacts:x:Tenant must be a tenant id")]
     [InlineData("Operators:Contacts:x:Role", "boss", "Operators:Contacts:x:Role must be one of")]
     [InlineData("Operators:Contacts:x:Email", "Founder <f@x.example>", "Operators:Contacts:x:Email is not a bare e-mail address")]
@@ -139,6 +205,8 @@ public sealed class OperatorAlertDispatcherTests(Azurite azurite)
             ["Operators:Webhooks:w:Tenant"] = "*",
             ["Operators:Webhooks:w:Url"] = "https://chat.example/hook",
             ["Operators:Webhooks:w:Secret"] = "0123456789abcdef",
+            ["Operators:WhatsAppTemplate:Name"] = "dealix_operator_alert",
+            ["Operators:WhatsAppTemplate:Language"] = "en_US",
         };
         var valid = new OperatorDirectory(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         settings[key] = value;
@@ -149,5 +217,6 @@ public sealed class OperatorAlertDispatcherTests(Azurite azurite)
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Single(valid.Contacts);
         Assert.Single(valid.Webhooks);
+        Assert.Equal(new AlertTemplate("dealix_operator_alert", "en_US"), valid.WhatsAppTemplate);
     }
 }
