@@ -61,9 +61,9 @@ public static class OperationsApi
 
         using JsonDocument body = parsed!;
         JsonElement root = body.RootElement;
-        if (root.EnumerateObject().FirstOrDefault(p => p.Name is not ("value" or "source")) is { Name.Length: > 0 } unknown)
+        if (root.EnumerateObject().Select(p => p.Name).FirstOrDefault(name => name is not ("value" or "source")) is { } unknown)
         {
-            return DealHttp.BadRequest($"Unknown field '{unknown.Name}': the body is {{\"value\": number, \"source\"?: string}}.", correlationId);
+            return DealHttp.BadRequest($"Unknown field '{unknown}': the body is {{\"value\": number, \"source\"?: string}}.", correlationId);
         }
 
         if (!root.TryGetProperty("value", out JsonElement v) || v.ValueKind != JsonValueKind.Number || !v.TryGetDecimal(out decimal value))
