@@ -1,6 +1,6 @@
+using System.Globalization;
 using Dealix.Orchestrations.CustomerSuccess.Contracts;
 using Dealix.Orchestrations.Deals.Contracts;
-using System.Globalization;
 using Dealix.Orchestrations.Incidents.Contracts;
 using Dealix.Orchestrations.OperationsLoop.Rules;
 using Dealix.Orchestrations.Reports.Contracts;
