@@ -23,8 +23,8 @@ public static class ScheduledJobCatalogue
     /// <summary>Every job, in the order of §18, then the other areas' daily jobs.</summary>
     public static IReadOnlyList<ScheduledJob> All { get; } =
     [
-        new("ops-morning-digest", "Operations daily checks + morning digest", "06:00 daily", Reports.ReportTimers.MorningDigestCron, JobPeriod.Daily, JobTimer.Here, "digests",
-            Orchestrations.Reports.ReportRunOrchestrator.Name),
+        new("ops-morning-digest", "Operations daily checks + morning digest", "06:00 daily", Reports.ReportTimers.MorningDigestCron, JobPeriod.Daily, JobTimer.Here, "loops",
+            Orchestrations.OperationsLoop.OperationsLoopOrchestrator.Name),
         new("product-loop-daily-digest", "Product loop + daily digest (report daily-digest)", "07:00 daily", Reports.ReportTimers.DailyDigestCron, JobPeriod.Daily, JobTimer.Here, "loops",
             Orchestrations.SelfImprovement.ProductLoopDailyDigestOrchestrator.Name),
         new("marketing-ad-review", "Marketing ad review", "08:00 daily", SelfImprovement.LoopTimers.MarketingAdReviewCron, JobPeriod.Daily, JobTimer.Here, "loops",

@@ -17,8 +17,9 @@ namespace Dealix.Functions.SelfImprovement;
 /// The loops' routes, tenant-scoped through <see cref="TenantGate"/> (another tenant's key: 403):
 /// <c>GET /api/v1/marketing/campaigns</c> lists the tenant's campaigns; <c>PUT /api/v1/marketing/campaigns/{id}</c> records
 /// a campaign's budget, target CPA and last-7-day figures (the ad platform's report; every field validated, 400 and
-/// nothing stored otherwise); <c>POST /api/v1/loops/{loop}/run?period=yyyyMMdd</c> runs the <c>marketing</c> or
-/// <c>product</c> loop now (the product loop ends with the daily digest), 202 with the instance id. The loops' changes
+/// nothing stored otherwise); <c>POST /api/v1/loops/{loop}/run?period=yyyyMMdd</c> runs the <c>marketing</c>,
+/// <c>product</c> or <c>operations</c> loop now (the product loop ends with the daily digest, the operations loop with the
+/// morning digest), 202 with the instance id. The loops' changes
 /// that need approval appear in the approval center (kind <c>loop_action</c>) and are decided through its routes.
 /// </summary>
 public static class LoopsApi
@@ -109,11 +110,12 @@ public static class LoopsApi
             "marketing" => MarketingLoopOrchestrator.Name,
             "product" => ProductLoopDailyDigestOrchestrator.Name,
             "audit" => AuditExportOrchestrator.Name,
+            "operations" => Orchestrations.OperationsLoop.OperationsLoopOrchestrator.Name,
             _ => null,
         };
         if (orchestrator is null)
         {
-            return DealHttp.BadRequest($"Unknown loop '{loop}'. Loops: marketing, product, audit.", correlationId);
+            return DealHttp.BadRequest($"Unknown loop '{loop}'. Loops: marketing, product, audit, operations.", correlationId);
         }
 
         string period;

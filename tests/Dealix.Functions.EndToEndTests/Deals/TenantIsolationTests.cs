@@ -120,6 +120,9 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("campaign-put", "PUT", "/api/v1/marketing/campaigns/iso-camp", """{"name":"Iso","budget":1000,"target_cpa":50,"cpa_7d":40,"conversions_7d":3}""", HttpStatusCode.OK),
         new("loop-run", "POST", "/api/v1/loops/marketing/run", null, HttpStatusCode.Accepted),
         new("audit-get", "GET", "/api/v1/audit/2026-12-05", null, HttpStatusCode.NotFound),
+        new("ops-metric-put", "PUT", "/api/v1/operations/metrics/uptime_pct/2026-11-01", """{"value":99.95}""", HttpStatusCode.OK),
+        new("ops-metrics", "GET", "/api/v1/operations/metrics", null, HttpStatusCode.OK),
+        new("ops-post-mortem", "GET", "/api/v1/operations/post-mortems/uptime-20261101", null, HttpStatusCode.NotFound),
     ];
 
     public static TheoryData<string, Caller> Matrix()

@@ -3,8 +3,10 @@ using System.Text.Json;
 using Cronos;
 using Dealix.Functions.Reports;
 using Dealix.Functions.Scheduling;
+using Dealix.Orchestrations.Deals.Activities;
 using Dealix.Orchestrations.Deals.Ports;
 using Dealix.Orchestrations.Notifications;
+using Dealix.Orchestrations.OperationsLoop;
 using Dealix.Orchestrations.Reports;
 using Dealix.Orchestrations.Reports.Contracts;
 using Dealix.Orchestrations.Reports.Ports;
@@ -157,9 +159,15 @@ public class ReportWeekTests
         alerts.Setup(a => a.SendAsync(It.IsAny<OperatorAlert>(), It.IsAny<CancellationToken>()))
             .Callback((OperatorAlert a, CancellationToken _) => _alerts.Enqueue(a))
             .ReturnsAsync(true);
+        // The 06:00 job runs the operations checks first (no figures here: each is "not measured"), then the morning digest.
+        var operations = new Mock<Orchestrations.OperationsLoop.Ports.IOperationsStore>();
+        operations.Setup(o => o.ListMetricsAsync(It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         return await DurableTaskTestHost.StartAsync(new FakeTimeProvider(SaturdayMidnight),
-            tasks => tasks.AddScheduling().AddReports().AddNotifications().AddSelfImprovement(),
+            tasks => tasks.AddScheduling().AddReports().AddNotifications().AddSelfImprovement().AddOperationsLoop().AddActivity<CheckKillSwitch>(),
             services => services.AddSingleton(killSwitch.Object).AddSingleton(tenants.Object).AddSingleton(facts.Object).AddSingleton(store.Object)
-                .AddSingleton(links.Object).AddSingleton(alerts.Object));
+                .AddSingleton(links.Object).AddSingleton(alerts.Object).AddSingleton(operations.Object)
+                .AddSingleton(Mock.Of<Orchestrations.CustomerSuccess.Ports.ICustomerSuccessStore>(c => c.ListCustomersAsync(It.IsAny<CancellationToken>()) ==
+                    Task.FromResult<IReadOnlyList<Orchestrations.CustomerSuccess.Contracts.CsCustomer>>(Array.Empty<Orchestrations.CustomerSuccess.Contracts.CsCustomer>())))
+                .AddSingleton(new Mock<Orchestrations.Tasks.Ports.IHumanTaskStore>().Object));
     }
 }

@@ -26,4 +26,7 @@ public sealed record ReportFacts(
 {
     /// <summary>No facts at all.</summary>
     public static ReportFacts Empty { get; } = new([], [], [], [], [], [], []);
+
+    /// <summary>The operations metrics store's figures of the 35 days up to the window's end (revenue, uptime…; §17.4).</summary>
+    public IReadOnlyList<OperationsLoop.Contracts.MetricPoint> OperationsMetrics { get; init; } = [];
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Dealix.Orchestrations.CustomerSuccess.Contracts;
 using Dealix.Orchestrations.Deals.Contracts;
 using Dealix.Orchestrations.Incidents.Contracts;
+using Dealix.Orchestrations.OperationsLoop.Rules;
 using Dealix.Orchestrations.Reports.Contracts;
 using Dealix.Orchestrations.Sla.Rules;
 using Dealix.Orchestrations.Support.Contracts;
@@ -10,7 +12,9 @@ namespace Dealix.Orchestrations.Reports.Rules;
 /// <summary>
 /// Builds the <see cref="MorningDigest"/> (§17.4 check 5) from a tenant's facts over a window, as of <c>now</c>. The
 /// action items are ranked: open SEV1/SEV2 incidents, open P0 tickets, open tickets past their SLA, overdue approvals,
-/// high-risk customers, overdue tasks, then the approval queue; the first three with a count are kept. Pure.
+/// high-risk customers, overdue tasks, then the approval queue; the first three with a count are kept. Revenue (the
+/// window's days) and the 7-day uptime come from the operations metrics store and read <c>not measured</c> without a
+/// figure. Pure.
 /// </summary>
 public static class MorningDigestBuilder
 {
@@ -49,8 +53,35 @@ public static class MorningDigestBuilder
         ];
         ActionItem[] items = [.. candidates.Where(c => c.Count > 0).Take(MaxActionItems)
             .Select(c => new ActionItem(c.Code, c.Count, $"{c.Count} {c.Text}", $"{c.Count} {c.TextAr}"))];
-        return new MorningDigest(won, newLeads, newCustomers, atRisk, health, items);
+        return new MorningDigest(won, newLeads, newCustomers, atRisk, health, items, Revenue(facts, window), Uptime(facts, window));
     }
+
+    /// <summary>Revenue over the window's AST days, from the operations metrics store.</summary>
+    public static DigestFigure Revenue(ReportFacts facts, ReportWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(window);
+        (DateOnly from, DateOnly to) = (AstDay(window.Start), AstDay(window.End));
+        (decimal? sum, int days) = OperationsFigures.Sum(facts.OperationsMetrics, OperationsMetrics.RevenueSar, from, to);
+        return Figure("revenue_sar", sum, "SAR", days, to.DayNumber - from.DayNumber);
+    }
+
+    /// <summary>The 7-day uptime before the run day, from the operations metrics store.</summary>
+    public static DigestFigure Uptime(ReportFacts facts, ReportWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(window);
+        (decimal? pct, int days) = OperationsFigures.Uptime7d(facts.OperationsMetrics, window.RunDay);
+        return Figure("uptime_7d_pct", pct, "%", days, OperationsFigures.WindowDays);
+    }
+
+    private static DigestFigure Figure(string field, decimal? amount, string unit, int measured, int days) =>
+        new(field, amount, amount is { } a ? a.ToString("0.###", CultureInfo.InvariantCulture) : NotMeasured.Text, unit, measured, days);
+
+    private static DateOnly AstDay(DateTime utc) => DateOnly.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddHours(3));
+
+    private static string Show(DigestFigure? figure, string notMeasured) =>
+        figure is { Amount: not null } f ? $"{f.Value} {f.Unit}" : notMeasured;
 
     /// <summary>The alert lines and severity: critical when health is red, warning with any action item, else info.</summary>
     public static (string Severity, IReadOnlyList<string> Summary) Summarise(MorningDigest digest, ReportWindow window)
@@ -61,9 +92,9 @@ public static class MorningDigestBuilder
         var lines = new List<string>
         {
             $"Window: {window.Label}",
-            $"Deals won: {digest.DealsWon}; new leads: {digest.NewLeads}; new customers: {digest.NewCustomers} | صفقات مكسوبة: {digest.DealsWon}، عملاء محتملون جدد: {digest.NewLeads}",
+            $"Revenue: {Show(digest.Revenue, NotMeasured.Text)}; deals won: {digest.DealsWon}; new leads: {digest.NewLeads}; new customers: {digest.NewCustomers} | الإيراد: {Show(digest.Revenue, "غير مقاس")}، صفقات مكسوبة: {digest.DealsWon}، عملاء محتملون جدد: {digest.NewLeads}",
             $"At-risk customers: {digest.AtRiskCustomers} | عملاء معرضون للخطر: {digest.AtRiskCustomers}",
-            $"System health: {digest.Health.Status} | صحة النظام: {digest.Health.Status}",
+            $"System health: {digest.Health.Status}; uptime (7 days): {Show(digest.Uptime, NotMeasured.Text)} | صحة النظام: {digest.Health.Status}، التوفر (7 أيام): {Show(digest.Uptime, "غير مقاس")}",
         };
         lines.AddRange(digest.ActionItems.Select((a, i) => $"{i + 1}. {a.Text} | {a.TextAr}"));
         return (severity, lines);

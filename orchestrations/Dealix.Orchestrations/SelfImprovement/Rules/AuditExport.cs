@@ -41,13 +41,16 @@ public static class AuditExport
             e.Actor == "automation" ? null : e.Actor,
             reverted.Contains(e.EntryId),
             e.EntryId,
-            CampaignActions.Contains(e.Action) ? MarketingRules.Loop : null,
+            CampaignActions.Contains(e.Action) ? MarketingRules.Loop : IsOperations(e) ? OperationsLoop.Rules.OperationsChecks.Loop : null,
             e.CorrelationId,
-            CampaignActions.Contains(e.Action) ? "campaign" : e.ApprovalId is not null ? "approval" : "deal",
+            CampaignActions.Contains(e.Action) ? "campaign" : IsOperations(e) ? "operations_check" : e.ApprovalId is not null ? "approval" : "deal",
             e.Target,
             e.Outcome,
         ])];
     }
+
+    /// <summary>A line of the operations loop (§17.4): its actions are named <c>ops_…</c>.</summary>
+    private static bool IsOperations(AuditEntry e) => e.Action.StartsWith("ops_", StringComparison.Ordinal);
 
     /// <summary>JSON lines, one object per row, each ending in a newline.</summary>
     public static string JsonLines(IReadOnlyList<IReadOnlyList<object?>> rows)
