@@ -16,7 +16,7 @@ namespace Dealix.Functions.Infrastructure.Reports;
 /// Reads a tenant's report facts from the app's stores: the drafts pending now plus those created since eight days
 /// before the window (the longest approval SLA is under a week, so every draft decided in the window is seen), the
 /// tickets and their SLA log, the ledger up to the window's end, the incidents, the customer-success customers with
-/// their latest scores and scheduled touchpoints, and the open human tasks. Bounded reads: enough for any one tenant's
+/// their latest scores and scheduled touchpoints, the open human tasks, and the ad campaigns. Bounded reads: enough for any one tenant's
 /// week; the bounds are constants here.
 /// </summary>
 public sealed class StoreReportFacts(
@@ -26,7 +26,8 @@ public sealed class StoreReportFacts(
     IAuditLedger ledger,
     IIncidentStore incidents,
     ICustomerSuccessStore customerSuccess,
-    IHumanTaskStore tasks) : IReportFactsSource
+    IHumanTaskStore tasks,
+    Orchestrations.SelfImprovement.Ports.ICampaignStore campaigns) : IReportFactsSource
 {
     private const int MaxDrafts = 5000;
     private const int MaxTickets = 2000;
@@ -72,7 +73,10 @@ public sealed class StoreReportFacts(
             [.. lines.Where(e => e.At < window.End)],
             [.. incidentRows.Select(i => new IncidentFact(i.IncidentId, i.Severity, i.Phase, i.DetectedAt, i.ResolvedAt, i.Frozen && i.UnfrozenAt is null))],
             customers,
-            followUps);
+            followUps)
+        {
+            Campaigns = await campaigns.ListAsync(tenant, cancellationToken),
+        };
     }
 
     private async Task<IReadOnlyList<DraftFact>> ReadDraftsAsync(string tenant, ReportWindow window, CancellationToken cancellationToken)

@@ -26,4 +26,7 @@ public sealed record ReportFacts(
 {
     /// <summary>No facts at all.</summary>
     public static ReportFacts Empty { get; } = new([], [], [], [], [], [], []);
+
+    /// <summary>The tenant's ad campaigns with their current figures (the auto-action review pack).</summary>
+    public IReadOnlyList<SelfImprovement.Contracts.Campaign> Campaigns { get; init; } = [];
 }
