@@ -120,6 +120,8 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("campaign-put", "PUT", "/api/v1/marketing/campaigns/iso-camp", """{"name":"Iso","budget":1000,"target_cpa":50,"cpa_7d":40,"conversions_7d":3}""", HttpStatusCode.OK),
         new("loop-run", "POST", "/api/v1/loops/marketing/run", null, HttpStatusCode.Accepted),
         new("audit-get", "GET", "/api/v1/audit/2026-12-05", null, HttpStatusCode.NotFound),
+        new("audit-auto-actions", "GET", "/api/v1/audit/auto-actions", null, HttpStatusCode.OK),
+        new("audit-revert", "POST", "/api/v1/audit/entries/0123456789abcdef0123456789abcdef/revert", """{"reason":"isolation check"}""", HttpStatusCode.NotFound, Global: true),
     ];
 
     public static TheoryData<string, Caller> Matrix()
