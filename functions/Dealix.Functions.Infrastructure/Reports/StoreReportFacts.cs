@@ -16,7 +16,7 @@ namespace Dealix.Functions.Infrastructure.Reports;
 /// Reads a tenant's report facts from the app's stores: the drafts pending now plus those created since eight days
 /// before the window (the longest approval SLA is under a week, so every draft decided in the window is seen), the
 /// tickets and their SLA log, the ledger up to the window's end, the incidents, the customer-success customers with
-/// their latest scores and scheduled touchpoints, the open human tasks, and the operations metrics of the 35 days to the window's end. Bounded reads: enough for any one tenant's
+/// their latest scores and scheduled touchpoints, the open human tasks, the operations metrics of the 35 days to the window's end, and the ad campaigns. Bounded reads: enough for any one tenant's
 /// week; the bounds are constants here.
 /// </summary>
 public sealed class StoreReportFacts(
@@ -27,7 +27,8 @@ public sealed class StoreReportFacts(
     IIncidentStore incidents,
     ICustomerSuccessStore customerSuccess,
     IHumanTaskStore tasks,
-    Orchestrations.OperationsLoop.Ports.IOperationsStore operations) : IReportFactsSource
+    Orchestrations.OperationsLoop.Ports.IOperationsStore operations,
+    Orchestrations.SelfImprovement.Ports.ICampaignStore campaigns) : IReportFactsSource
 {
     private const int MaxDrafts = 5000;
     private const int MaxTickets = 2000;
@@ -77,6 +78,7 @@ public sealed class StoreReportFacts(
             followUps)
         {
             OperationsMetrics = await operations.ListMetricsAsync(tenant, end.AddDays(-35), end, cancellationToken),
+            Campaigns = await campaigns.ListAsync(tenant, cancellationToken),
         };
     }
 

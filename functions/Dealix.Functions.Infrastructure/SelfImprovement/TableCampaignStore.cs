@@ -47,6 +47,9 @@ public sealed class TableCampaignStore(DealTables tables) : ICampaignStore
     public async Task<bool> PauseAdsAsync(string tenantId, string campaignId, DateTime at, CancellationToken cancellationToken = default) =>
         await UpdateAsync(tenantId, campaignId, c => c.AdsPaused ? null : c with { AdsPaused = true, UpdatedAt = at }, cancellationToken);
 
+    public async Task<bool> ResumeAdsAsync(string tenantId, string campaignId, DateTime at, CancellationToken cancellationToken = default) =>
+        await UpdateAsync(tenantId, campaignId, c => c.AdsPaused ? c with { AdsPaused = false, UpdatedAt = at } : c, cancellationToken);
+
     /// <summary>Applies <paramref name="change"/> (null: already done, true; the same campaign back: refused, false) with the row's ETag, retrying on a lost race.</summary>
     private async Task<bool> UpdateAsync(string tenantId, string campaignId, Func<Campaign, Campaign?> change, CancellationToken cancellationToken)
     {

@@ -28,4 +28,13 @@ public sealed class LoopTimers(ScheduledJobStarter starter)
     [Function(AuditExportName)]
     public Task AuditExportAsync([TimerTrigger(AuditExportCron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation) =>
         starter.StartAsync(client, ScheduledJobCatalogue.Get("audit-export"), timer, cancellation);
+
+    /// <summary>Founder auto-action review pack (§17.7): Friday 08:00 AST; every tenant's <c>founder-auto-action-review</c> report via <c>ReportRun</c>.</summary>
+    public const string FounderAutoActionReviewCron = "0 0 5 * * 5";
+
+    public const string FounderAutoActionReviewName = "FounderAutoActionReviewTimer";
+
+    [Function(FounderAutoActionReviewName)]
+    public Task FounderAutoActionReviewAsync([TimerTrigger(FounderAutoActionReviewCron)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellation) =>
+        starter.StartAsync(client, ScheduledJobCatalogue.Get("founder-auto-action-review"), timer, cancellation);
 }

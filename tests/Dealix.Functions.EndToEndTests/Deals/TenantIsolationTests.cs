@@ -123,6 +123,8 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("ops-metric-put", "PUT", "/api/v1/operations/metrics/uptime_pct/2026-11-01", """{"value":99.95}""", HttpStatusCode.OK),
         new("ops-metrics", "GET", "/api/v1/operations/metrics", null, HttpStatusCode.OK),
         new("ops-post-mortem", "GET", "/api/v1/operations/post-mortems/uptime-20261101", null, HttpStatusCode.NotFound),
+        new("audit-auto-actions", "GET", "/api/v1/audit/auto-actions", null, HttpStatusCode.OK),
+        new("audit-revert", "POST", "/api/v1/audit/entries/0123456789abcdef0123456789abcdef/revert", """{"reason":"isolation check"}""", HttpStatusCode.NotFound, Global: true),
     ];
 
     public static TheoryData<string, Caller> Matrix()

@@ -138,7 +138,9 @@ public class ScheduledWeekTests
         }
 
         Assert.Equal(20, ScheduledJobCatalogue.All.Count); // daily-digest is part of product-loop-daily-digest; audit-export (§17.7) added
-        Assert.Equal(["ops-morning-digest", "product-loop-daily-digest", "marketing-ad-review", "executive-weekly-pack", "daily-pipeline",
+        Assert.Equal(["ops-morning-digest", "product-loop-daily-digest", "marketing-ad-review",
+                "founder-auto-action-review",
+                "executive-weekly-pack", "daily-pipeline",
                 "self-growth-daily-brief", "self-growth-weekly-learning", "operator-pre-shift-briefing", "send-approved-batch", "weekly-support-review",
                 "audit-export"],
             ScheduledJobCatalogue.All.Where(j => j.Timer == JobTimer.Here).Select(j => j.Name));

@@ -57,4 +57,18 @@ public sealed class InMemoryCampaignStore : ICampaignStore
             return Task.FromResult(true);
         }
     }
+
+    public Task<bool> ResumeAdsAsync(string tenantId, string campaignId, DateTime at, CancellationToken cancellationToken = default)
+    {
+        lock (_rows)
+        {
+            if (!_rows.TryGetValue((tenantId, campaignId), out Campaign? c) || !c.AdsPaused)
+            {
+                return Task.FromResult(false);
+            }
+
+            _rows[(tenantId, campaignId)] = c with { AdsPaused = false, UpdatedAt = at };
+            return Task.FromResult(true);
+        }
+    }
 }

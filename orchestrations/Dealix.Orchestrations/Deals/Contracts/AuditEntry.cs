@@ -11,6 +11,7 @@ namespace Dealix.Orchestrations.Deals.Contracts;
 /// <para><c>ActionClass</c>: <c>A</c> (internal) or <c>B</c> (external or sensitive), §4.1.</para>
 /// <para><c>Actor</c>: <c>automation</c>, <c>operator</c>, <c>founder</c> or an operator id.</para>
 /// <para><c>Target</c>: The deal instance, draft or contact id the action concerns.</para>
+/// <para><c>RevertsAuditId</c>: on a <c>revert</c> line (§17.7), the entry it reverts; readers show that one as reverted.</para>
 /// </remarks>
 // WARNING: persisted in storage; field names are the ledger's columns.
 public sealed record AuditEntry(
@@ -28,4 +29,5 @@ public sealed record AuditEntry(
     string? Reason = null,
     string? ApprovalId = null,
     bool AutoApproved = false,
-    string? Outcome = null);
+    string? Outcome = null,
+    string? RevertsAuditId = null);

@@ -29,4 +29,7 @@ public sealed record ReportFacts(
 
     /// <summary>The operations metrics store's figures of the 35 days up to the window's end (revenue, uptime…; §17.4).</summary>
     public IReadOnlyList<OperationsLoop.Contracts.MetricPoint> OperationsMetrics { get; init; } = [];
+
+    /// <summary>The tenant's ad campaigns with their current figures (the auto-action review pack).</summary>
+    public IReadOnlyList<SelfImprovement.Contracts.Campaign> Campaigns { get; init; } = [];
 }

@@ -37,6 +37,9 @@ public static class ReportBuilder
             case ReportKinds.SelfGrowthWeeklyLearning:
                 SelfGrowthWeeklyLearning learning = SelfGrowthWeeklyLearningBuilder.Build(facts, window, now);
                 return Document(header, learning, SelfGrowthWeeklyLearningBuilder.Summarise(learning, window));
+            case ReportKinds.FounderAutoActionReview:
+                FounderAutoActionReview autoActions = FounderAutoActionReviewBuilder.Build(facts, window, now);
+                return Document(header, autoActions, FounderAutoActionReviewBuilder.Summarise(autoActions, window));
             default:
                 throw new ArgumentException($"No builder for report kind '{kind.Name}'.", nameof(kind));
         }

@@ -25,4 +25,8 @@ public interface ICampaignStore
 
     /// <summary>Marks the campaign's failing ads paused; false when the campaign is gone.</summary>
     Task<bool> PauseAdsAsync(string tenantId, string campaignId, DateTime at, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs the campaign's paused ads again (a revert of <c>pause_failing_ads</c>, §17.7) only while they are
+    /// paused; false when they are not paused (any more) or the campaign is gone.</summary>
+    Task<bool> ResumeAdsAsync(string tenantId, string campaignId, DateTime at, CancellationToken cancellationToken = default);
 }

@@ -10,13 +10,14 @@ namespace Dealix.Orchestrations.SelfImprovement.Rules;
 /// order, as JSON lines with the stated fields (<c>timestamp</c>, <c>action</c>, <c>campaign_id</c>, <c>from</c>,
 /// <c>to</c>, <c>reason</c>, <c>auto_approved</c>, <c>human_reviewer</c>, <c>reverted</c>) and the added ones
 /// (<c>audit_id</c>, <c>loop</c>, <c>correlation_id</c>, <c>entity_type</c>, <c>entity_id</c>, plus <c>outcome</c>),
-/// or the same as CSV. A line is <c>reverted</c> when a later <c>revert</c> line names it in its reason. Deterministic:
+/// or the same as CSV, and <c>reverts_audit_id</c> on a <c>revert</c> line (which carries the campaign, loop and entity of the line it
+/// reverts). A line is <c>reverted</c> when a <c>revert</c> line names it (<see cref="AutoActions.RevertedIds"/>). Deterministic:
 /// the same lines give the same bytes, so a re-run rewrites the same file. Pure.
 /// </summary>
 public static class AuditExport
 {
     private static readonly string[] Columns =
-        ["timestamp", "action", "campaign_id", "from", "to", "reason", "auto_approved", "human_reviewer", "reverted", "audit_id", "loop", "correlation_id", "entity_type", "entity_id", "outcome"];
+        ["timestamp", "action", "campaign_id", "from", "to", "reason", "auto_approved", "human_reviewer", "reverted", "audit_id", "loop", "correlation_id", "entity_type", "entity_id", "outcome", "reverts_audit_id"];
 
     private static readonly HashSet<string> CampaignActions = new(StringComparer.Ordinal)
     {
@@ -28,25 +29,33 @@ public static class AuditExport
     {
         ArgumentNullException.ThrowIfNull(ledger);
         AuditEntry[] all = [.. ledger];
-        var reverted = all.Where(e => e.Action == "revert" && e.Reason is not null).Select(e => e.Reason!).ToHashSet(StringComparer.Ordinal);
-        return [.. all.Where(e => DateOnly.FromDateTime(e.At) == day).OrderBy(e => e.At).ThenBy(e => e.EntryId, StringComparer.Ordinal).Select(e => (IReadOnlyList<object?>)
-        [
-            e.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            e.Action,
-            CampaignActions.Contains(e.Action) ? e.Target : null,
-            Number(e.From),
-            Number(e.To),
-            e.Reason,
-            e.AutoApproved,
-            e.Actor == "automation" ? null : e.Actor,
-            reverted.Contains(e.EntryId),
-            e.EntryId,
-            CampaignActions.Contains(e.Action) ? MarketingRules.Loop : IsOperations(e) ? OperationsLoop.Rules.OperationsChecks.Loop : null,
-            e.CorrelationId,
-            CampaignActions.Contains(e.Action) ? "campaign" : IsOperations(e) ? "operations_check" : e.ApprovalId is not null ? "approval" : "deal",
-            e.Target,
-            e.Outcome,
-        ])];
+        IReadOnlySet<string> reverted = AutoActions.RevertedIds(all);
+        var byId = all.GroupBy(e => e.EntryId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return [.. all.Where(e => DateOnly.FromDateTime(e.At) == day).OrderBy(e => e.At).ThenBy(e => e.EntryId, StringComparer.Ordinal).Select(e =>
+        {
+            // A revert line describes the same campaign as the line it reverts.
+            AuditEntry subject = e.RevertsAuditId is { } id && byId.TryGetValue(id, out AuditEntry? original) ? original : e;
+            bool campaign = CampaignActions.Contains(subject.Action);
+            return (IReadOnlyList<object?>)
+            [
+                e.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                e.Action,
+                campaign ? e.Target : null,
+                Number(e.From),
+                Number(e.To),
+                e.Reason,
+                e.AutoApproved,
+                e.Actor == "automation" ? null : e.Actor,
+                reverted.Contains(e.EntryId),
+                e.EntryId,
+                campaign ? MarketingRules.Loop : IsOperations(subject) ? OperationsLoop.Rules.OperationsChecks.Loop : null,
+                e.CorrelationId,
+                campaign ? "campaign" : IsOperations(subject) ? "operations_check" : e.ApprovalId is not null ? "approval" : "deal",
+                e.Target,
+                e.Outcome,
+                e.RevertsAuditId,
+            ];
+        })];
     }
 
     /// <summary>A line of the operations loop (§17.4): its actions are named <c>ops_…</c>.</summary>
