@@ -16,8 +16,8 @@ namespace Dealix.Functions.Infrastructure.Reports;
 /// Reads a tenant's report facts from the app's stores: the drafts pending now plus those created since eight days
 /// before the window (the longest approval SLA is under a week, so every draft decided in the window is seen), the
 /// tickets and their SLA log, the ledger up to the window's end, the incidents, the customer-success customers with
-/// their latest scores and scheduled touchpoints, the open human tasks, the operations metrics of the 35 days to the window's end, and the ad campaigns. Bounded reads: enough for any one tenant's
-/// week; the bounds are constants here.
+/// their latest scores and scheduled touchpoints, the open human tasks, the operations metrics of the 35 days to the
+/// window's end, and the ad campaigns. Bounded reads: enough for any one tenant's week; the bounds are constants here.
 /// </summary>
 public sealed class StoreReportFacts(
     IDraftStore drafts,
