@@ -1,3 +1,4 @@
+using Dealix.Functions.Infrastructure.OperatorConsole;
 using Dealix.Orchestrations.CustomerSuccess.Contracts;
 using Dealix.Orchestrations.CustomerSuccess.Ports;
 using Dealix.Orchestrations.Deals.Contracts;
@@ -13,10 +14,12 @@ using Dealix.Orchestrations.Tasks.Rules;
 namespace Dealix.Functions.Infrastructure.Reports;
 
 /// <summary>
-/// Reads a tenant's report facts from the app's stores: the drafts pending now plus those created since eight days
-/// before the window (the longest approval SLA is under a week, so every draft decided in the window is seen), the
+/// Reads a tenant's report facts from the app's stores: the drafts pending now plus those created since fifteen days
+/// before the window (the longest approval SLA is under a week, so every draft decided in the window, or in the week
+/// before it that the weekly trend report compares with, is seen), the
 /// tickets and their SLA log, the ledger up to the window's end, the incidents, the customer-success customers with
-/// their latest scores and scheduled touchpoints, and the open human tasks. Bounded reads: enough for any one tenant's
+/// their latest scores and scheduled touchpoints, the open human tasks, and the operator feedback and product-loop
+/// issues of <see cref="LoopReportFacts"/>. Bounded reads: enough for any one tenant's
 /// week; the bounds are constants here.
 /// </summary>
 public sealed class StoreReportFacts(
@@ -26,12 +29,13 @@ public sealed class StoreReportFacts(
     IAuditLedger ledger,
     IIncidentStore incidents,
     ICustomerSuccessStore customerSuccess,
-    IHumanTaskStore tasks) : IReportFactsSource
+    IHumanTaskStore tasks,
+    TableDraftFeedback feedback) : IReportFactsSource
 {
     private const int MaxDrafts = 5000;
     private const int MaxTickets = 2000;
     private const int MaxTasks = 1000;
-    private static readonly TimeSpan DraftLookBack = TimeSpan.FromDays(8);
+    private static readonly TimeSpan DraftLookBack = TimeSpan.FromDays(15); // the week before too (the weekly trend report)
 
     public async Task<ReportFacts> ReadAsync(string tenant, ReportWindow window, CancellationToken cancellationToken = default)
     {
@@ -72,7 +76,11 @@ public sealed class StoreReportFacts(
             [.. lines.Where(e => e.At < window.End)],
             [.. incidentRows.Select(i => new IncidentFact(i.IncidentId, i.Severity, i.Phase, i.DetectedAt, i.ResolvedAt, i.Frozen && i.UnfrozenAt is null))],
             customers,
-            followUps);
+            followUps)
+        {
+            Feedback = await LoopReportFacts.FeedbackAsync(feedback, tenant, window, cancellationToken),
+            EngineerTasks = await LoopReportFacts.EngineerTasksAsync(tasks, tenant, window, cancellationToken),
+        };
     }
 
     private async Task<IReadOnlyList<DraftFact>> ReadDraftsAsync(string tenant, ReportWindow window, CancellationToken cancellationToken)

@@ -26,4 +26,10 @@ public sealed record ReportFacts(
 {
     /// <summary>No facts at all.</summary>
     public static ReportFacts Empty { get; } = new([], [], [], [], [], [], []);
+
+    /// <summary>Operator feedback on drafted responses (§4.7) of the 30 days before the window's end, oldest first.</summary>
+    public IReadOnlyList<FeedbackFact> Feedback { get; init; } = [];
+
+    /// <summary>The product loop's engineering issues opened from 7 days before the window's start to its end (§17.2).</summary>
+    public IReadOnlyList<EngineerTaskFact> EngineerTasks { get; init; } = [];
 }
