@@ -42,8 +42,11 @@ public static class BrainWeeklyReflectionBuilder
         ["not_stored"] = "غير مخزّن",
     };
 
-    /// <summary>Builds the reflection.</summary>
-    public static BrainWeeklyReflection Build(ReportFacts facts, ReportWindow window, DateTime now)
+    /// <summary>Builds the reflection within the §17.10 limit of <see cref="MaxWords"/> words.</summary>
+    public static BrainWeeklyReflection Build(ReportFacts facts, ReportWindow window, DateTime now) => Build(facts, window, now, MaxWords);
+
+    /// <summary>Builds the reflection within <paramref name="maxWords"/> words (the limit is <see cref="MaxWords"/>; a smaller one trims harder).</summary>
+    public static BrainWeeklyReflection Build(ReportFacts facts, ReportWindow window, DateTime now, int maxWords)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(window);
@@ -56,7 +59,7 @@ public static class BrainWeeklyReflectionBuilder
         List<BrainStatement> risks = [.. Risks(f).Take(MaxPerList)];
 
         string text = Compose(window, f, worked, notWorked, priorities, risks);
-        while (Words(text) > MaxWords && new[] { risks, notWorked, worked }.Where(l => l.Count > 1).MaxBy(l => l.Count) is { } longest)
+        while (Words(text) > maxWords && new[] { risks, notWorked, worked }.Where(l => l.Count > 1).MaxBy(l => l.Count) is { } longest)
         {
             longest.RemoveAt(longest.Count - 1);
             text = Compose(window, f, worked, notWorked, priorities, risks);
@@ -150,7 +153,7 @@ public static class BrainWeeklyReflectionBuilder
         if (f.Approved > 0)
         {
             any = true;
-            yield return S("approvals", $"اعتمدنا {f.Approved} من {f.Decided} مسودة ({Pct(f.Approved, f.Decided)})، منها {f.Edited} بتعديل", $"{f.Approved}/{f.Decided}", "ledger");
+            yield return S("approvals", $"اعتمدنا {f.Approved} من {f.Decided} مسودة ({Pct(f.Approved, f.Decided)})، منها {f.Edited} بتعديل", Pct(f.Approved, f.Decided), "ledger");
         }
 
         if (f.DealsWon > 0)
@@ -203,7 +206,7 @@ public static class BrainWeeklyReflectionBuilder
         if (f.Rejected > 0)
         {
             any = true;
-            yield return S("rejections", $"رفضنا {f.Rejected} من {f.Decided} مسودة ({Pct(f.Rejected, f.Decided)})، وأكثر سبب «{f.TopRejectionReason}»", $"{f.Rejected}/{f.Decided}", "ledger");
+            yield return S("rejections", $"رفضنا {f.Rejected} من {f.Decided} مسودة ({Pct(f.Rejected, f.Decided)})، وأكثر سبب «{f.TopRejectionReason}»", Pct(f.Rejected, f.Decided), "ledger");
         }
 
         if (f.SlaBreaches > 0)
