@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dealix.Orchestrations.Reports.Contracts;
 
 /// <summary>
@@ -72,10 +74,10 @@ public sealed record BrainFigures(
     int IssuesOpened,
     int P0IssuesOpen,
     int EngineerTasksOpen,
-    int Feedback30Days,
-    double? AverageRubric30Days,
-    int Exemplars30Days,
-    int ProhibitedClaims30Days,
-    int Tickets30Days,
-    int Replies30Days,
-    string? TopReplyCategory30Days);
+    [property: JsonPropertyName("feedback_30_days")] int Feedback30Days,
+    [property: JsonPropertyName("average_rubric_30_days")] double? AverageRubric30Days,
+    [property: JsonPropertyName("exemplars_30_days")] int Exemplars30Days,
+    [property: JsonPropertyName("prohibited_claims_30_days")] int ProhibitedClaims30Days,
+    [property: JsonPropertyName("tickets_30_days")] int Tickets30Days,
+    [property: JsonPropertyName("replies_30_days")] int Replies30Days,
+    [property: JsonPropertyName("top_reply_category_30_days")] string? TopReplyCategory30Days);
