@@ -68,4 +68,27 @@ public sealed class TableDraftFeedback(DealTables tables)
 
         return [.. items.OrderBy(f => f.At)];
     }
+
+    /// <summary>The feedback of <paramref name="tenantId"/> given in [<paramref name="from"/>, <paramref name="to"/>), oldest first, at most <paramref name="max"/>.</summary>
+    public async Task<IReadOnlyList<DraftFeedback>> ListBetweenAsync(string tenantId, DateTime from, DateTime to, int max, CancellationToken cancellationToken = default)
+    {
+        TableClient table = await tables.GetAsync(Table);
+        var items = new List<DraftFeedback>();
+        DateTime start = DateTime.SpecifyKind(from, DateTimeKind.Utc), end = DateTime.SpecifyKind(to, DateTimeKind.Utc);
+        await foreach (TableEntity row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and At ge {start} and At lt {end}"), cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Data") is { } data && JsonSerializer.Deserialize<DraftFeedback>(data, StoredJson.Options) is { } feedback)
+            {
+                items.Add(feedback);
+            }
+
+            if (items.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return [.. items.OrderBy(f => f.At).ThenBy(f => f.DraftId, StringComparer.Ordinal)];
+    }
 }

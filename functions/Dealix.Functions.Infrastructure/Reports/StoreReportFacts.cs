@@ -1,3 +1,4 @@
+using Dealix.Functions.Infrastructure.OperatorConsole;
 using Dealix.Orchestrations.CustomerSuccess.Contracts;
 using Dealix.Orchestrations.CustomerSuccess.Ports;
 using Dealix.Orchestrations.Deals.Contracts;
@@ -13,11 +14,13 @@ using Dealix.Orchestrations.Tasks.Rules;
 namespace Dealix.Functions.Infrastructure.Reports;
 
 /// <summary>
-/// Reads a tenant's report facts from the app's stores: the drafts pending now plus those created since eight days
-/// before the window (the longest approval SLA is under a week, so every draft decided in the window is seen), the
+/// Reads a tenant's report facts from the app's stores: the drafts pending now plus those created since fifteen days
+/// before the window (the longest approval SLA is under a week, so every draft decided in the window, or in the week
+/// before it that the weekly trend report compares with, is seen), the
 /// tickets and their SLA log, the ledger up to the window's end, the incidents, the customer-success customers with
 /// their latest scores and scheduled touchpoints, the open human tasks, the operations metrics of the 35 days to the
-/// window's end, and the ad campaigns. Bounded reads: enough for any one tenant's week; the bounds are constants here.
+/// window's end, the ad campaigns, and the operator feedback and product-loop issues of <see cref="LoopReportFacts"/>.
+/// Bounded reads: enough for any one tenant's week; the bounds are constants here.
 /// </summary>
 public sealed class StoreReportFacts(
     IDraftStore drafts,
@@ -28,12 +31,13 @@ public sealed class StoreReportFacts(
     ICustomerSuccessStore customerSuccess,
     IHumanTaskStore tasks,
     Orchestrations.OperationsLoop.Ports.IOperationsStore operations,
-    Orchestrations.SelfImprovement.Ports.ICampaignStore campaigns) : IReportFactsSource
+    Orchestrations.SelfImprovement.Ports.ICampaignStore campaigns,
+    TableDraftFeedback feedback) : IReportFactsSource
 {
     private const int MaxDrafts = 5000;
     private const int MaxTickets = 2000;
     private const int MaxTasks = 1000;
-    private static readonly TimeSpan DraftLookBack = TimeSpan.FromDays(8);
+    private static readonly TimeSpan DraftLookBack = TimeSpan.FromDays(15); // the week before too (the weekly trend report)
 
     public async Task<ReportFacts> ReadAsync(string tenant, ReportWindow window, CancellationToken cancellationToken = default)
     {
@@ -79,6 +83,8 @@ public sealed class StoreReportFacts(
         {
             OperationsMetrics = await operations.ListMetricsAsync(tenant, end.AddDays(-35), end, cancellationToken),
             Campaigns = await campaigns.ListAsync(tenant, cancellationToken),
+            Feedback = await LoopReportFacts.FeedbackAsync(feedback, tenant, window, cancellationToken),
+            EngineerTasks = await LoopReportFacts.EngineerTasksAsync(tasks, tenant, window, cancellationToken),
         };
     }
 

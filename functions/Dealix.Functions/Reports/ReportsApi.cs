@@ -18,7 +18,8 @@ namespace Dealix.Functions.Reports;
 /// <c>GET /api/v1/reports/{kind}?period=</c> returns the stored report as JSON (the latest when no period; 404 when
 /// none is stored); <c>POST /api/v1/reports/{kind}/run?period=</c> builds it now (§16.3 "also on request"; the current
 /// period when none is given), 202 with the URL to read it. An unknown kind or a period that is not the kind's form
-/// (<c>yyyyMMdd</c> for daily reports, <c>yyyyWww</c> for weekly ones) is a 400, and nothing is started.
+/// (<c>yyyyMMdd</c> for daily reports, <c>yyyyWww</c> for weekly ones) is a 400, and nothing is started; so is a run of
+/// a self-improvement loop's report (owner <c>loops</c> in the catalogue) while the kill switch is on (409).
 /// </summary>
 public static class ReportsApi
 {
@@ -86,9 +87,10 @@ public static class ReportsApi
     [Function(RunName)]
     public static async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "v1/reports/{kind}/run")] HttpRequest request,
-        string kind, [DurableClient] DurableTaskClient client, OperatorKeys keys, IAuditLedger ledger, TimeProvider clock, CancellationToken cancellation)
+        string kind, [DurableClient] DurableTaskClient client, OperatorKeys keys, IAuditLedger ledger, IKillSwitch killSwitch, TimeProvider clock, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(killSwitch);
         string correlationId = DealHttp.CorrelationId(request);
         TenantAccess access = await TenantGate.CheckAsync(request, "reports/run", tenantRequired: true, correlationId, keys, ledger, clock, cancellation);
         if (access.Refusal is not null)
@@ -100,6 +102,12 @@ public static class ReportsApi
         if (bad is not null)
         {
             return bad;
+        }
+
+        if (found!.Job is { } job && ScheduledJobCatalogue.Get(job).Owner == "loops" && await killSwitch.IsPausedAsync(null, cancellation))
+        {
+            // A self-improvement loop's report (§17.8): while paused, a run on request stops like the timed one.
+            return DealHttp.Problem(StatusCodes.Status409Conflict, "Paused", $"The loops are paused (kill switch); {found.Name} is not built.", correlationId);
         }
 
         period ??= ReportWindows.CurrentPeriod(found!, clock.GetUtcNow().UtcDateTime);

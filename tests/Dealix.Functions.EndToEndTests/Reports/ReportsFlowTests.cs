@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dealix.Functions.EndToEndTests.Infrastructure;
 using Dealix.Functions.Infrastructure.Notifications;
+using Dealix.Functions.Infrastructure.OperatorConsole;
 using Dealix.Functions.Reports;
 using Dealix.Functions.Scheduling;
 using Dealix.Orchestrations.Deals.Contracts;
@@ -13,6 +14,8 @@ using Dealix.Orchestrations.Reports.Rules;
 using Dealix.Orchestrations.Sla.Contracts;
 using Dealix.Orchestrations.Support.Contracts;
 using Dealix.Orchestrations.Support.Ports;
+using Dealix.Orchestrations.Tasks;
+using Dealix.Orchestrations.Tasks.Ports;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +26,9 @@ namespace Dealix.Functions.EndToEndTests.Reports;
 /// The reports on real Kestrel and Azurite: tickets and a draft seeded in the stores, the weekly support review started
 /// by its timer (twice: one run) and read back through <c>GET /api/v1/reports/…</c> with the exact figures; the
 /// operators told once; the executive weekly pack of the same week built on request and read through
-/// <c>GET /api/v1/executive-room/weekly-pack</c>; the pre-shift briefing built on request; bad kinds and periods refused with 400, another
-/// tenant's key with 403.
+/// <c>GET /api/v1/executive-room/weekly-pack</c>; the pre-shift briefing built on request; the Brain's weekly reflection built on request
+/// from the same tickets plus operator feedback and a product-loop issue (refused while paused); bad kinds and periods refused with 400,
+/// another tenant's key with 403.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ReportsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -145,6 +149,43 @@ public sealed class ReportsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         string url = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report_url").GetString()!;
         JsonElement briefing = (await ReadWhenStoredAsync(url)).GetProperty("content");
         Assert.Equal(("d-pending", "due_1h"), (Str(briefing.GetProperty("approval_queue")[0], "draft_id"), Str(briefing.GetProperty("approval_queue")[0], "urgency")));
+
+        // The Brain's weekly reflection (§17.10) of the same week, on request: the tickets above, an operator's feedback
+        // (§4.7) and a P0 issue the product loop opened, read from the stores; while the kill switch is on it is refused.
+        await _app.Services.GetRequiredService<TableDraftFeedback>().SaveAsync(new DraftFeedback(_tenant, "d-pending", "op-1", "interested", "reply", "approve",
+            4, 4, 3, 5, true, null, null, null, null, window.Start.AddDays(1), "c-seed"));
+        await _app.Services.GetRequiredService<IHumanTaskStore>().CreateAsync(HumanTask.From(new HumanTaskRequest($"product:{_tenant}:seed:incident-i1", _tenant, "ops",
+            "product_critical_bug", "[P0] [ai-suggested] Incident i1 (SEV1) in production", "engineer", "seed", new DateTimeOffset(now.AddDays(7)), "incident-i1",
+            new Dictionary<string, string> { ["category"] = "critical_bug", ["priority"] = "P0" }), new DateTimeOffset(day2)));
+        IKillSwitch killSwitch = _app.Services.GetRequiredService<IKillSwitch>();
+        await killSwitch.SetAsync(true, "e2e", "c-e2e");
+        try
+        {
+            Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Post, $"/api/v1/reports/brain-weekly-reflection/run?period={period}")).StatusCode);
+        }
+        finally
+        {
+            await killSwitch.SetAsync(false, "e2e", "c-e2e");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"/api/v1/reports/brain-weekly-reflection?period={period}")).StatusCode); // nothing started
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(HttpMethod.Post, $"/api/v1/reports/brain-weekly-reflection/run?period={period}")).StatusCode);
+        JsonElement brain = await ReadWhenStoredAsync($"/api/v1/reports/brain-weekly-reflection?period={period}");
+        JsonElement reflection = brain.GetProperty("content");
+        JsonElement figures = reflection.GetProperty("figures");
+        Assert.Equal((3, 2, 1, "critical", 1, 1, 1, 1, 4.0), (figures.GetProperty("tickets_opened").GetInt32(), figures.GetProperty("tickets_resolved").GetInt32(),
+            figures.GetProperty("sla_breaches").GetInt32(), figures.GetProperty("sla_verdict").GetString(), figures.GetProperty("issues_opened").GetInt32(),
+            figures.GetProperty("p0_issues_open").GetInt32(), figures.GetProperty("feedback_30_days").GetInt32(), figures.GetProperty("exemplars_30_days").GetInt32(),
+            figures.GetProperty("average_rubric_30_days").GetDouble()));
+        Assert.Equal(("p0_issues", "finance_not_measured", "غير مقاس"), (Str(reflection.GetProperty("priorities")[0], "code"),
+            Str(reflection.GetProperty("risks")[0], "code"), Str(reflection.GetProperty("risks")[0], "figure")));
+        Assert.Contains("1. أنجزوا 1 مشكلة P0 فتحتها حلقة المنتج [مهام حلقة المنتج]", reflection.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(reflection.GetProperty("advisory").GetBoolean());
+        Assert.InRange(reflection.GetProperty("word_count").GetInt32(), 1, 400);
+        StoredOperatorAlert reflected = await Eventually.MatchAsync(
+            async () => (await alerts.ListAsync(_tenant, 50)).FirstOrDefault(a => a.Alert.IdempotencyKey == $"report:{_tenant}:brain-weekly-reflection:{period}"),
+            a => a is not null, "the founder's reflection alert", Bound) ?? throw new InvalidOperationException("no alert");
+        Assert.Equal(("founder", reflection.GetProperty("text").GetString()), (reflected.Alert.OwnerRole, reflected.Alert.Body));
     }
 
     private async Task<JsonElement> ReadWhenStoredAsync(string path) =>

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using Cronos;
 using Dealix.Functions.Scheduling;
+using Dealix.Functions.SelfImprovement;
 using Dealix.Orchestrations.Deals.Ports;
 using Dealix.Orchestrations.Outreach;
 using Dealix.Orchestrations.Outreach.Contracts;
+using Dealix.Orchestrations.Reports;
 using Dealix.Orchestrations.Scheduling;
 using Dealix.Orchestrations.Scheduling.Contracts;
 using Dealix.Orchestrations.Scheduling.Ports;
@@ -107,6 +109,52 @@ public class ScheduledWeekTests
     }
 
     [Fact]
+    public async Task TwoWeeks_ReflectionAndTrendTimers_RunOnTheirDayOnce_PausedSundaySkipped()
+    {
+        await using DurableTaskTestHost host = await StartAsync();
+        var timers = new ReflectionTimers(new ScheduledJobStarter(host.Clock, NullLogger<ScheduledJobStarter>.Instance));
+        async Task TickAsync(string job, bool pastDue = false)
+        {
+            var timer = new TimerInfo { IsPastDue = pastDue };
+            await (job == "brain-weekly-reflection" ? timers.BrainWeeklyReflectionAsync(timer, host.Client, default) : timers.WeeklyTrendReportAsync(timer, host.Client, default));
+            await host.WaitForIdleAsync();
+        }
+
+        string[] jobs = ["brain-weekly-reflection", "weekly-trend-report"];
+        var ticks = jobs.SelectMany(job => CronExpression.Parse(ScheduledJobCatalogue.Get(job).Cron!, CronFormat.IncludeSeconds)
+                .GetOccurrences(SaturdayMidnight.UtcDateTime, SaturdayMidnight.UtcDateTime.AddDays(15), TimeZoneInfo.Utc).Select(at => (At: at, Job: job)))
+            .OrderBy(t => t.At).ToList();
+        Assert.Equal(["2026-11-22 05:00 brain-weekly-reflection", "2026-11-27 04:30 weekly-trend-report", "2026-11-29 05:00 brain-weekly-reflection",
+            "2026-12-04 04:30 weekly-trend-report"], ticks.Select(t => $"{t.At:yyyy-MM-dd HH:mm} {t.Job}"));  // Sun 08:00 and Fri 07:30 AST only
+        foreach ((DateTime at, string job) in ticks)
+        {
+            await host.AdvanceTimeAsync(at - host.Clock.GetUtcNow().UtcDateTime);
+            _paused = at.Day == 29; // Sunday 11-29: the kill switch is on
+            await TickAsync(job);
+            await TickAsync(job); // delivered twice
+            _paused = false;
+            await host.AdvanceTimeAsync(TimeSpan.FromHours(28)); // the next day, 12:00 AST: a restarted host's past-due tick finds the run done
+            await TickAsync(job, pastDue: true);
+        }
+
+        List<string> runs = [];
+        await foreach (OrchestrationMetadata m in host.Client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "sched:" }))
+        {
+            runs.Add(m.InstanceId);
+        }
+
+        Assert.Equal(
+            ["sched:brain-weekly-reflection:2026W47", "sched:brain-weekly-reflection:2026W47:acme", "sched:brain-weekly-reflection:2026W48",
+                "sched:weekly-trend-report:2026W48", "sched:weekly-trend-report:2026W48:acme", "sched:weekly-trend-report:2026W49", "sched:weekly-trend-report:2026W49:acme"],
+            runs.Order(StringComparer.Ordinal));
+        Assert.Equal(["timer:brain-weekly-reflection:2026W47", "timer:weekly-trend-report:2026W48", "timer:weekly-trend-report:2026W49"],
+            _tenantRuns.Select(r => r.Input.Trigger).Order(StringComparer.Ordinal));
+        Assert.All(_tenantRuns, r => Assert.Equal(ReportRunOrchestrator.Name, r.Orchestrator));
+        ScheduledJobResult paused = (await host.GetOutputAsync<ScheduledJobResult>("sched:brain-weekly-reflection:2026W48"))!;
+        Assert.Equal((ScheduledJobOrchestrator.SkippedPaused, 0), (paused.Status, paused.Tenants.Count));
+    }
+
+    [Fact]
     public async Task Starter_TwoInstancesTickAtOnce_StartOneRun()
     {
         await using DurableTaskTestHost host = await StartAsync(new DateTimeOffset(2026, 11, 22, 3, 30, 0, TimeSpan.Zero));
@@ -138,8 +186,8 @@ public class ScheduledWeekTests
         }
 
         Assert.Equal(20, ScheduledJobCatalogue.All.Count); // daily-digest is part of product-loop-daily-digest; audit-export (§17.7) added
-        Assert.Equal(["ops-morning-digest", "product-loop-daily-digest", "marketing-ad-review",
-                "founder-auto-action-review",
+        Assert.Equal(["ops-morning-digest", "product-loop-daily-digest", "marketing-ad-review", "weekly-trend-report",
+                "founder-auto-action-review", "brain-weekly-reflection",
                 "executive-weekly-pack", "daily-pipeline",
                 "self-growth-daily-brief", "self-growth-weekly-learning", "operator-pre-shift-briefing", "send-approved-batch", "weekly-support-review",
                 "audit-export"],
@@ -157,7 +205,8 @@ public class ScheduledWeekTests
         return await DurableTaskTestHost.StartAsync(new FakeTimeProvider(start ?? SaturdayMidnight),
             tasks => tasks.AddScheduling()
                 .AddOrchestratorFunc<OutreachRunInput, string>(DailyPipelineOrchestrator.Name, (context, input) => Record(DailyPipelineOrchestrator.Name, context.InstanceId, input))
-                .AddOrchestratorFunc<OutreachRunInput, string>(SendApprovedBatchOrchestrator.Name, (context, input) => Record(SendApprovedBatchOrchestrator.Name, context.InstanceId, input)),
+                .AddOrchestratorFunc<OutreachRunInput, string>(SendApprovedBatchOrchestrator.Name, (context, input) => Record(SendApprovedBatchOrchestrator.Name, context.InstanceId, input))
+                .AddOrchestratorFunc<OutreachRunInput, string>(ReportRunOrchestrator.Name, (context, input) => Record(ReportRunOrchestrator.Name, context.InstanceId, input)),
             services => services.AddSingleton(killSwitch.Object).AddSingleton(tenants.Object));
     }
 

@@ -32,4 +32,10 @@ public sealed record ReportFacts(
 
     /// <summary>The tenant's ad campaigns with their current figures (the auto-action review pack).</summary>
     public IReadOnlyList<SelfImprovement.Contracts.Campaign> Campaigns { get; init; } = [];
+
+    /// <summary>Operator feedback on drafted responses (§4.7) of the 30 days before the window's end, oldest first.</summary>
+    public IReadOnlyList<FeedbackFact> Feedback { get; init; } = [];
+
+    /// <summary>The product loop's engineering issues opened from 7 days before the window's start to its end (§17.2).</summary>
+    public IReadOnlyList<EngineerTaskFact> EngineerTasks { get; init; } = [];
 }

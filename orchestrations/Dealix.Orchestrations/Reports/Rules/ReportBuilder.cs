@@ -40,6 +40,12 @@ public static class ReportBuilder
             case ReportKinds.FounderAutoActionReview:
                 FounderAutoActionReview autoActions = FounderAutoActionReviewBuilder.Build(facts, window, now);
                 return Document(header, autoActions, FounderAutoActionReviewBuilder.Summarise(autoActions, window));
+            case ReportKinds.BrainWeeklyReflection:
+                BrainWeeklyReflection reflection = BrainWeeklyReflectionBuilder.Build(facts, window, now);
+                return Document(header, reflection, BrainWeeklyReflectionBuilder.Summarise(reflection, window));
+            case ReportKinds.WeeklyTrendReport:
+                WeeklyTrendReport trend = WeeklyTrendReportBuilder.Build(facts, window, now);
+                return Document(header, trend, WeeklyTrendReportBuilder.Summarise(trend, window));
             default:
                 throw new ArgumentException($"No builder for report kind '{kind.Name}'.", nameof(kind));
         }

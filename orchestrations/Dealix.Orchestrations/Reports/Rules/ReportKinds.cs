@@ -13,6 +13,8 @@ public static class ReportKinds
     public const string SelfGrowthDailyBrief = "self-growth-daily-brief";
     public const string SelfGrowthWeeklyLearning = "self-growth-weekly-learning";
     public const string FounderAutoActionReview = "founder-auto-action-review";
+    public const string BrainWeeklyReflection = "brain-weekly-reflection";
+    public const string WeeklyTrendReport = "weekly-trend-report";
 
     /// <summary>Every kind, in priority order.</summary>
     public static IReadOnlyList<ReportKind> All { get; } =
@@ -26,6 +28,8 @@ public static class ReportKinds
         new(SelfGrowthDailyBrief, "self-growth-daily-brief", false, "founder", "Self-growth daily brief", "موجز النمو الذاتي اليومي"),
         new(SelfGrowthWeeklyLearning, "self-growth-weekly-learning", true, "founder", "Self-growth weekly learning report", "تقرير التعلم الأسبوعي للنمو الذاتي"),
         new(FounderAutoActionReview, "founder-auto-action-review", true, "founder", "Founder auto-action review pack", "حزمة مراجعة المؤسس للإجراءات التلقائية"),
+        new(BrainWeeklyReflection, "brain-weekly-reflection", true, "founder", "Brain weekly reflection", "التأمل الأسبوعي لـ Dealix Brain"),
+        new(WeeklyTrendReport, "weekly-trend-report", true, "founder", "Product weekly trend report", "تقرير الاتجاهات الأسبوعي للمنتج"),
     ];
 
     /// <summary>The kind named <paramref name="name"/>, or null.</summary>

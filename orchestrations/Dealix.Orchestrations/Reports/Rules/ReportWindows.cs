@@ -12,7 +12,7 @@ namespace Dealix.Orchestrations.Reports.Rules;
 /// <item>the pre-shift briefing covers the run day itself (today's follow-ups; the queue as it stands);</item>
 /// <item>weekly reports run on the Sunday that ends their ISO week (<c>yyyyWww</c>) and cover the seven days before it,
 /// except the self-growth weekly learning report, which runs on that week's Thursday (15:00) and covers the seven days
-/// before it (Thursday–Wednesday), and the founder auto-action review pack, which runs on that week's Friday (08:00) and
+/// before it (Thursday–Wednesday), and the founder auto-action review pack and the product weekly trend report, which run on that week's Friday (08:00 and 07:30) and
 /// covers the seven days before it (Friday–Thursday);</item>
 /// <item>the self-growth daily brief covers the day before (Sunday's: Thursday–Saturday), like the digests.</item>
 /// </list>
@@ -36,7 +36,7 @@ public static class ReportWindows
             DateOnly runDay = kind.Name switch
             {
                 ReportKinds.SelfGrowthWeeklyLearning => sunday.AddDays(-3),
-                ReportKinds.FounderAutoActionReview => sunday.AddDays(-2),
+                ReportKinds.FounderAutoActionReview or ReportKinds.WeeklyTrendReport => sunday.AddDays(-2),
                 _ => sunday,
             };
             return Window(runDay.AddDays(-7), runDay, runDay);
