@@ -26,12 +26,14 @@ public sealed class StoreReportFacts(
     IAuditLedger ledger,
     IIncidentStore incidents,
     ICustomerSuccessStore customerSuccess,
-    IHumanTaskStore tasks) : IReportFactsSource
+    IHumanTaskStore tasks,
+    IMarketingReportFacts? marketing = null) : IReportFactsSource
 {
     private const int MaxDrafts = 5000;
     private const int MaxTickets = 2000;
     private const int MaxTasks = 1000;
     private static readonly TimeSpan DraftLookBack = TimeSpan.FromDays(8);
+    private static readonly TimeSpan MarketingWindow = TimeSpan.FromDays(8);
 
     public async Task<ReportFacts> ReadAsync(string tenant, ReportWindow window, CancellationToken cancellationToken = default)
     {
@@ -72,7 +74,11 @@ public sealed class StoreReportFacts(
             [.. lines.Where(e => e.At < window.End)],
             [.. incidentRows.Select(i => new IncidentFact(i.IncidentId, i.Severity, i.Phase, i.DetectedAt, i.ResolvedAt, i.Frozen && i.UnfrozenAt is null))],
             customers,
-            followUps);
+            followUps)
+        {
+            // Only the monthly kind (competitive analysis) spans more than a week; the others never read these stores.
+            Marketing = marketing is not null && window.End - window.Start > MarketingWindow ? await marketing.ReadAsync(tenant, window, cancellationToken) : null,
+        };
     }
 
     private async Task<IReadOnlyList<DraftFact>> ReadDraftsAsync(string tenant, ReportWindow window, CancellationToken cancellationToken)

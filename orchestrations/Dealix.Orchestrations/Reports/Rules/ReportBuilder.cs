@@ -37,6 +37,9 @@ public static class ReportBuilder
             case ReportKinds.SelfGrowthWeeklyLearning:
                 SelfGrowthWeeklyLearning learning = SelfGrowthWeeklyLearningBuilder.Build(facts, window, now);
                 return Document(header, learning, SelfGrowthWeeklyLearningBuilder.Summarise(learning, window));
+            case ReportKinds.CompetitiveAnalysis:
+                CompetitiveAnalysis analysis = CompetitiveAnalysisBuilder.Build(facts, window, now);
+                return Document(header, analysis, CompetitiveAnalysisBuilder.Summarise(analysis, window));
             default:
                 throw new ArgumentException($"No builder for report kind '{kind.Name}'.", nameof(kind));
         }

@@ -12,6 +12,7 @@ public static class ReportKinds
     public const string ProofPack = "proof-pack";
     public const string SelfGrowthDailyBrief = "self-growth-daily-brief";
     public const string SelfGrowthWeeklyLearning = "self-growth-weekly-learning";
+    public const string CompetitiveAnalysis = "competitive-analysis";
 
     /// <summary>Every kind, in priority order.</summary>
     public static IReadOnlyList<ReportKind> All { get; } =
@@ -24,6 +25,7 @@ public static class ReportKinds
         new(ProofPack, null, true, "operator", "Proof Pack", "حزمة الإثبات"),
         new(SelfGrowthDailyBrief, "self-growth-daily-brief", false, "founder", "Self-growth daily brief", "موجز النمو الذاتي اليومي"),
         new(SelfGrowthWeeklyLearning, "self-growth-weekly-learning", true, "founder", "Self-growth weekly learning report", "تقرير التعلم الأسبوعي للنمو الذاتي"),
+        new(CompetitiveAnalysis, "monthly-competitive-analysis", false, "marketing", "Monthly competitive analysis", "التحليل التنافسي الشهري", Monthly: true),
     ];
 
     /// <summary>The kind named <paramref name="name"/>, or null.</summary>
