@@ -8,13 +8,14 @@ namespace Dealix.Orchestrations.Content.Rules;
 /// facts and the week:
 /// <list type="number">
 /// <item>slots 1–4 are the four topics; slot 5 is the topic competitors covered least in the eight weeks before (our
-/// opening), ties broken towards ZATCA when ticket keywords mention invoicing, then by a rotation of the week;</item>
+/// opening), ties broken towards ZATCA when ticket keywords mention invoicing, then by a rotation of the week (the next
+/// topic when that one has no fitting template left);</item>
 /// <item>per slot, the topic's templates are ranked: the angle of the week's leading reply intent first, then a
 /// <c>{focus}</c> template (filled with that intent's phrase), then the angle of an earlier post marked top, then a
 /// rotation that depends on the week only;</item>
-/// <item>a template used in the three weeks before, one already chosen this week, a text equal to one of our recent
-/// posts, and any text the gate refuses (<see cref="ContentPostGate"/>, which also refuses repeating a competitor's
-/// title) are skipped; when every template of the topic is recent, the least recently used one that passes is taken.</item>
+/// <item>one already chosen this week, a text equal to one of our posts of the two weeks before, and any text the gate
+/// refuses (<see cref="ContentPostGate"/>, which also refuses repeating a competitor's title) are skipped; a template
+/// used in the four weeks before is taken only when no other fits, the least recently used first.</item>
 /// </list>
 /// Pure.
 /// </summary>
@@ -23,8 +24,11 @@ public static class WeeklyContentPlanner
     /// <summary>Posts per week.</summary>
     public const int PostsPerWeek = 5;
 
-    /// <summary>A template is not reused within this many weeks before.</summary>
-    public const int RecentWeeks = 3;
+    /// <summary>A template is not reused within this many weeks before while another fits.</summary>
+    public const int RecentWeeks = 4;
+
+    /// <summary>A post never repeats the text of one of ours of this many weeks before.</summary>
+    public const int NoRepeatWeeks = 2;
 
     private static readonly string[] InvoiceWords = ["فاتور", "زكاة", "ضريب", "zatca", "invoice", "vat", "tax"];
 
@@ -44,15 +48,30 @@ public static class WeeklyContentPlanner
         string? topAngle = topPost is null ? null : ContentTemplates.All.FirstOrDefault(t => t.Id == topPost.TemplateId)?.Angle;
         var lastUsed = facts.OwnPosts.GroupBy(p => p.TemplateId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Week).OrderDescending(StringComparer.Ordinal).First(), StringComparer.Ordinal);
-        var recentTexts = facts.OwnPosts.Select(p => Normalised(p.Text)).ToHashSet(StringComparer.Ordinal);
+        var recentTexts = facts.OwnPosts.Where(p => string.CompareOrdinal(p.Week, week) < 0 && WeeksBetween(p.Week, week) <= NoRepeatWeeks)
+            .Select(p => Normalised(p.Text)).ToHashSet(StringComparer.Ordinal);
         string? campaign = facts.TopCampaigns.Count > 0 ? facts.TopCampaigns[0] : null;
 
         var posts = new List<PlannedPost>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        string[] topics = [.. ContentTopics.All, FifthTopic(facts, rotation)];
-        for (int slot = 1; slot <= topics.Length; slot++)
+        // Slots 1-4: one topic each; slot 5: the topics in the order of FifthTopics, the first that still has a fitting template.
+        string[][] slots = [.. ContentTopics.All.Select(t => new[] { t }), [.. FifthTopics(facts, rotation)]];
+        for (int slot = 1; slot <= slots.Length; slot++)
         {
-            string topic = topics[slot - 1];
+            foreach (string topic in slots[slot - 1])
+            {
+                if (Choose(topic, slot) is { } post)
+                {
+                    posts.Add(post);
+                    break;
+                }
+            }
+        }
+
+        return posts;
+
+        PlannedPost? Choose(string topic, int slot)
+        {
             ContentTemplate[] ranked = [.. ContentTemplates.All
                 .Select((t, index) => (Template: t, Index: index))
                 .Where(x => x.Template.Topic == topic && (focus is not null || !x.Template.NeedsFocus))
@@ -66,27 +85,25 @@ public static class WeeklyContentPlanner
                 ?? ranked.Where(Fits).OrderBy(t => lastUsed.GetValueOrDefault(t.Id, string.Empty), StringComparer.Ordinal).FirstOrDefault();
             if (chosen is null)
             {
-                continue;
+                return null;
             }
 
             taken.Add(chosen.Id);
-            posts.Add(new PlannedPost(slot, topic, chosen.Id, Fill(chosen, focus), Inspiration(chosen, lead, topPost, topAngle, campaign, slot == topics.Length)));
+            return new PlannedPost(slot, topic, chosen.Id, Fill(chosen, focus), Inspiration(chosen, lead, topPost, topAngle, campaign, slot == slots.Length));
         }
-
-        return posts;
     }
 
-    /// <summary>The topic of the fifth post: the one competitors covered least (our opening).</summary>
-    public static string FifthTopic(ContentFacts facts, int rotation)
+    /// <summary>The topics for the fifth post, best first: the one competitors covered least (our opening) leads.</summary>
+    public static IReadOnlyList<string> FifthTopics(ContentFacts facts, int rotation)
     {
         ArgumentNullException.ThrowIfNull(facts);
         bool invoicing = facts.TicketKeywords.Keys.Any(k => InvoiceWords.Any(w => k.Contains(w, StringComparison.OrdinalIgnoreCase)));
-        return ContentTopics.All
+        return [.. ContentTopics.All
             .Select((topic, index) => (Topic: topic, Index: index))
             .OrderBy(x => facts.Competitors.Count(c => c.Topics.Contains(x.Topic, StringComparer.Ordinal)))
             .ThenBy(x => invoicing && x.Topic == ContentTopics.Zatca ? 0 : 1)
             .ThenBy(x => (x.Index + rotation) % ContentTopics.All.Count)
-            .First().Topic;
+            .Select(x => x.Topic)];
     }
 
     /// <summary>A number that depends on the week only (FNV-1a of its key), so a week's choice is stable.</summary>
