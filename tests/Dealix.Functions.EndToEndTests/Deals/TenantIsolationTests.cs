@@ -120,6 +120,11 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("campaign-put", "PUT", "/api/v1/marketing/campaigns/iso-camp", """{"name":"Iso","budget":1000,"target_cpa":50,"cpa_7d":40,"conversions_7d":3}""", HttpStatusCode.OK),
         new("loop-run", "POST", "/api/v1/loops/marketing/run", null, HttpStatusCode.Accepted),
         new("audit-get", "GET", "/api/v1/audit/2026-12-05", null, HttpStatusCode.NotFound),
+        new("content-calendar", "GET", "/api/v1/marketing/content-calendar?week=2026W49", null, HttpStatusCode.OK),
+        new("content-run", "POST", "/api/v1/marketing/content-calendar/run?week=2026W49", null, HttpStatusCode.Accepted),
+        new("content-approve", "POST", "/api/v1/marketing/content-calendar/2026W49-1/approve", """{"reviewer":"op-1"}""", HttpStatusCode.NotFound),
+        new("competitor-content", "POST", "/api/v1/marketing/competitor-content",
+            """{"competitor":"Rival","url":"https://rival.example/p/1","title":"Iso","published_at":"2026-11-20T08:00:00Z","topics":["ai"]}""", HttpStatusCode.Created),
     ];
 
     public static TheoryData<string, Caller> Matrix()
