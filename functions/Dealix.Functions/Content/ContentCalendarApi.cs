@@ -202,8 +202,15 @@ public static class ContentCalendarApi
                     GateResult gate = ContentPostGate.Check(text, theirs.Select(c => c.Title));
                     if (!gate.Passed)
                     {
-                        return Results.Json(new { title = "Content gate", status = 422, detail = "The edited text fails the content gate (§3.7); nothing changed.", hard_fails = gate.HardFails,
-                            warnings = gate.Warnings, correlation_id = correlationId }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
+                        return Results.Json(new
+                        {
+                            title = "Content gate",
+                            status = 422,
+                            detail = "The edited text fails the content gate (§3.7); nothing changed.",
+                            hard_fails = gate.HardFails,
+                            warnings = gate.Warnings,
+                            correlation_id = correlationId
+                        }, statusCode: StatusCodes.Status422UnprocessableEntity, contentType: "application/problem+json");
                     }
 
                     // An edited post is reviewed again: a scheduled one goes back to draft.
