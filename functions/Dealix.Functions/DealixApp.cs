@@ -41,5 +41,6 @@ public static class DealixApp
         services.AddDealConnectors(configuration);
         SelfImprovement.LoopsServices.AddSelfImprovementLoops(services, configuration);
         OperationsLoop.OperationsLoopServices.AddOperationsLoop(services);
+        Content.ContentServices.AddContentCalendar(services);
     }
 }

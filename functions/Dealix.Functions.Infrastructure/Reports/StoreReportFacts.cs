@@ -32,12 +32,14 @@ public sealed class StoreReportFacts(
     IHumanTaskStore tasks,
     Orchestrations.OperationsLoop.Ports.IOperationsStore operations,
     Orchestrations.SelfImprovement.Ports.ICampaignStore campaigns,
-    TableDraftFeedback feedback) : IReportFactsSource
+    TableDraftFeedback feedback,
+    IMarketingReportFacts? marketing = null) : IReportFactsSource
 {
     private const int MaxDrafts = 5000;
     private const int MaxTickets = 2000;
     private const int MaxTasks = 1000;
     private static readonly TimeSpan DraftLookBack = TimeSpan.FromDays(15); // the week before too (the weekly trend report)
+    private static readonly TimeSpan MarketingWindow = TimeSpan.FromDays(8);
 
     public async Task<ReportFacts> ReadAsync(string tenant, ReportWindow window, CancellationToken cancellationToken = default)
     {
@@ -85,6 +87,8 @@ public sealed class StoreReportFacts(
             Campaigns = await campaigns.ListAsync(tenant, cancellationToken),
             Feedback = await LoopReportFacts.FeedbackAsync(feedback, tenant, window, cancellationToken),
             EngineerTasks = await LoopReportFacts.EngineerTasksAsync(tasks, tenant, window, cancellationToken),
+            // Only the monthly kind (competitive analysis) spans more than a week; the others never read these stores.
+            Marketing = marketing is not null && window.End - window.Start > MarketingWindow ? await marketing.ReadAsync(tenant, window, cancellationToken) : null,
         };
     }
 

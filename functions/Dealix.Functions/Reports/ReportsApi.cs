@@ -50,7 +50,7 @@ public static class ReportsApi
                 title_ar = k.TitleAr,
                 job = k.Job,
                 schedule_ast = k.Job is null ? null : ScheduledJobCatalogue.Get(k.Job).Ast,
-                period_format = k.Weekly ? "yyyyWww" : "yyyyMMdd",
+                period_format = k.Monthly ? "yyyyMM" : k.Weekly ? "yyyyWww" : "yyyyMMdd",
                 owner_role = k.OwnerRole,
                 periods = stored.Where(s => s.Kind == k.Name).Select(s => new { period = s.Period, generated_at = s.GeneratedAt, severity = s.Severity }),
             }),
@@ -133,7 +133,7 @@ public static class ReportsApi
         string? period = request.Query["period"].Count == 1 ? request.Query["period"].ToString() : null;
 
         return ReportWindows.For(found, period) is null
-            ? (null, null, DealHttp.BadRequest($"period must be {(found.Weekly ? "an ISO week yyyyWww (e.g. 2026W49)" : "an AST day yyyyMMdd (e.g. 20261206)")} for {found.Name}.", correlationId))
+            ? (null, null, DealHttp.BadRequest($"period must be {(found.Monthly ? "a month yyyyMM (e.g. 202612)" : found.Weekly ? "an ISO week yyyyWww (e.g. 2026W49)" : "an AST day yyyyMMdd (e.g. 20261206)")} for {found.Name}.", correlationId))
             : (found, period, null);
     }
 }

@@ -125,6 +125,11 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("ops-post-mortem", "GET", "/api/v1/operations/post-mortems/uptime-20261101", null, HttpStatusCode.NotFound),
         new("audit-auto-actions", "GET", "/api/v1/audit/auto-actions", null, HttpStatusCode.OK),
         new("audit-revert", "POST", "/api/v1/audit/entries/0123456789abcdef0123456789abcdef/revert", """{"reason":"isolation check"}""", HttpStatusCode.NotFound, Global: true),
+        new("content-calendar", "GET", "/api/v1/marketing/content-calendar?week=2026W49", null, HttpStatusCode.OK),
+        new("content-run", "POST", "/api/v1/marketing/content-calendar/run?week=2026W49", null, HttpStatusCode.Accepted),
+        new("content-approve", "POST", "/api/v1/marketing/content-calendar/2026W49-1/approve", """{"reviewer":"op-1"}""", HttpStatusCode.NotFound),
+        new("competitor-content", "POST", "/api/v1/marketing/competitor-content",
+            """{"competitor":"Rival","url":"https://rival.example/p/1","title":"Iso","published_at":"2026-11-20T08:00:00Z","topics":["ai"]}""", HttpStatusCode.Created),
     ];
 
     public static TheoryData<string, Caller> Matrix()

@@ -25,7 +25,7 @@ namespace Dealix.Functions.EndToEndTests.Scheduling;
 /// instance's tick starts nothing, a missed tick is caught up once after downtime, and a paused run exits at once.
 /// The per-tenant work is recorded by stand-ins here (its own tests cover it): this is the mechanism.
 /// </summary>
-public class ScheduledWeekTests
+public partial class ScheduledWeekTests
 {
     /// <summary>Saturday 2026-11-21 00:00 AST.</summary>
     private static readonly DateTimeOffset SaturdayMidnight = new(2026, 11, 20, 21, 0, 0, TimeSpan.Zero);
@@ -186,8 +186,8 @@ public class ScheduledWeekTests
         }
 
         Assert.Equal(20, ScheduledJobCatalogue.All.Count); // daily-digest is part of product-loop-daily-digest; audit-export (§17.7) added
-        Assert.Equal(["ops-morning-digest", "product-loop-daily-digest", "marketing-ad-review", "weekly-trend-report",
-                "founder-auto-action-review", "brain-weekly-reflection",
+        Assert.Equal(["ops-morning-digest", "product-loop-daily-digest", "marketing-ad-review", "weekly-content-suggestions", "monthly-competitive-analysis",
+                "weekly-trend-report", "founder-auto-action-review", "brain-weekly-reflection",
                 "executive-weekly-pack", "daily-pipeline",
                 "self-growth-daily-brief", "self-growth-weekly-learning", "operator-pre-shift-briefing", "send-approved-batch", "weekly-support-review",
                 "audit-export"],

@@ -24,6 +24,9 @@ public sealed record ReportFacts(
     IReadOnlyList<CustomerFact> Customers,
     IReadOnlyList<FollowUpFact> FollowUps)
 {
+    /// <summary>Competitors' content, our content calendar and competitor mentions (read for monthly reports only; null: not read).</summary>
+    public MarketingFacts? Marketing { get; init; }
+
     /// <summary>No facts at all.</summary>
     public static ReportFacts Empty { get; } = new([], [], [], [], [], [], []);
 

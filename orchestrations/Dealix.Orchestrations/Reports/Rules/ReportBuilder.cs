@@ -46,6 +46,9 @@ public static class ReportBuilder
             case ReportKinds.WeeklyTrendReport:
                 WeeklyTrendReport trend = WeeklyTrendReportBuilder.Build(facts, window, now);
                 return Document(header, trend, WeeklyTrendReportBuilder.Summarise(trend, window));
+            case ReportKinds.CompetitiveAnalysis:
+                CompetitiveAnalysis analysis = CompetitiveAnalysisBuilder.Build(facts, window, now);
+                return Document(header, analysis, CompetitiveAnalysisBuilder.Summarise(analysis, window));
             default:
                 throw new ArgumentException($"No builder for report kind '{kind.Name}'.", nameof(kind));
         }

@@ -15,6 +15,7 @@ public static class ReportKinds
     public const string FounderAutoActionReview = "founder-auto-action-review";
     public const string BrainWeeklyReflection = "brain-weekly-reflection";
     public const string WeeklyTrendReport = "weekly-trend-report";
+    public const string CompetitiveAnalysis = "competitive-analysis";
 
     /// <summary>Every kind, in priority order.</summary>
     public static IReadOnlyList<ReportKind> All { get; } =
@@ -30,6 +31,7 @@ public static class ReportKinds
         new(FounderAutoActionReview, "founder-auto-action-review", true, "founder", "Founder auto-action review pack", "حزمة مراجعة المؤسس للإجراءات التلقائية"),
         new(BrainWeeklyReflection, "brain-weekly-reflection", true, "founder", "Brain weekly reflection", "التأمل الأسبوعي لـ Dealix Brain"),
         new(WeeklyTrendReport, "weekly-trend-report", true, "founder", "Product weekly trend report", "تقرير الاتجاهات الأسبوعي للمنتج"),
+        new(CompetitiveAnalysis, "monthly-competitive-analysis", false, "marketing", "Monthly competitive analysis", "التحليل التنافسي الشهري", Monthly: true),
     ];
 
     /// <summary>The kind named <paramref name="name"/>, or null.</summary>

@@ -14,7 +14,8 @@ namespace Dealix.Orchestrations.Reports.Rules;
 /// except the self-growth weekly learning report, which runs on that week's Thursday (15:00) and covers the seven days
 /// before it (Thursday–Wednesday), and the founder auto-action review pack and the product weekly trend report, which run on that week's Friday (08:00 and 07:30) and
 /// covers the seven days before it (Friday–Thursday);</item>
-/// <item>the self-growth daily brief covers the day before (Sunday's: Thursday–Saturday), like the digests.</item>
+/// <item>the self-growth daily brief covers the day before (Sunday's: Thursday–Saturday), like the digests;</item>
+/// <item>monthly reports (<c>yyyyMM</c>) run on the 1st of that month and cover the calendar month before it.</item>
 /// </list>
 /// Pure.
 /// </summary>
@@ -26,6 +27,12 @@ public static class ReportWindows
     public static ReportWindow? For(ReportKind kind, string? period)
     {
         ArgumentNullException.ThrowIfNull(kind);
+        if (kind.Monthly)
+        {
+            // Run on the 1st of the period's month; covers the calendar month before it.
+            return ParseMonth(period) is { } first ? Window(first.AddMonths(-1), first, first) : null;
+        }
+
         if (kind.Weekly)
         {
             if (ParseWeek(period) is not { } sunday)
@@ -60,6 +67,11 @@ public static class ReportWindows
     {
         ArgumentNullException.ThrowIfNull(kind);
         DateTime ast = DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc) + Ast;
+        if (kind.Monthly)
+        {
+            return ast.ToString("yyyyMM", CultureInfo.InvariantCulture);
+        }
+
         return kind.Weekly
             ? string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(ast)}W{ISOWeek.GetWeekOfYear(ast):00}")
             : ast.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
@@ -68,6 +80,12 @@ public static class ReportWindows
     /// <summary>The AST day of a <c>yyyyMMdd</c> key, or null.</summary>
     public static DateOnly? ParseDay(string? period) =>
         period is { Length: 8 } && DateOnly.TryParseExact(period, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day) ? day : null;
+
+    /// <summary>The first AST day of a <c>yyyyMM</c> key, or null.</summary>
+    public static DateOnly? ParseMonth(string? period) =>
+        period is { Length: 6 } && period.All(char.IsAsciiDigit) && DateOnly.TryParseExact(period + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly first)
+            ? first
+            : null;
 
     /// <summary>The Sunday that ends the ISO week of a <c>yyyyWww</c> key, or null.</summary>
     public static DateOnly? ParseWeek(string? period)

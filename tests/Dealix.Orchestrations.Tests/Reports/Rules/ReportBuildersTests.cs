@@ -113,7 +113,7 @@ public sealed class ReportBuildersTests
     {
         foreach (ReportKind kind in ReportKinds.All)
         {
-            string period = kind.Weekly ? "2026W49" : "20261206";
+            string period = kind.Monthly ? "202612" : kind.Weekly ? "2026W49" : "20261206";
             ReportDocument document = ReportBuilder.Build(kind, Tenant, period, ReportWindows.For(kind, period)!, Facts, Utc(12, 6, 6));
 
             Assert.Equal((kind.Name, Tenant, period, kind.Title, kind.TitleAr), (document.Header.Kind, document.Header.Tenant, document.Header.Period, document.Header.Title, document.Header.TitleAr));
