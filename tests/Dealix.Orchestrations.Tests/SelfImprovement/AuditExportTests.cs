@@ -38,4 +38,25 @@ public class AuditExportTests
             "{\"timestamp\":\"2026-12-06T08:00:00Z\",\"action\":\"revert\",\"campaign_id\":\"strong\",\"from\":1300,\"to\":1000,\"reason\":\"Raised on a one-off spike\",\"auto_approved\":false,\"human_reviewer\":\"founder-1\",\"reverted\":false,\"audit_id\":\"a3\",\"loop\":\"marketing\",\"correlation_id\":\"c-2\",\"entity_type\":\"campaign\",\"entity_id\":\"strong\",\"outcome\":\"applied\",\"reverts_audit_id\":\"a1\"}\n",
             AuditExport.JsonLines(AuditExport.Rows(ledger, day.AddDays(1))));
     }
+
+    [Fact]
+    public void ContentAndOperationsLines_CarryTheirLoopAndEntityType()
+    {
+        var at = new DateTime(2026, 12, 7, 6, 0, 0, DateTimeKind.Utc);
+        AuditEntry[] ledger =
+        [
+            new("b1", "acme", "c-1", "schedule_social_draft", "A", "automation", "2026W50-1", at, AutoApproved: true, Outcome: "stored"),
+            new("b2", "acme", "c-2", "content_approved", "A", "marketer-1", "2026W50-1", at.AddMinutes(1), Outcome: "scheduled"),
+            new("b3", "acme", "c-3", "ops_personal_outreach", "A", "automation", "cust-9", at.AddMinutes(2), AutoApproved: true, Outcome: "created"),
+            new("b4", "acme", "c-4", "send", "B", "automation", "deal:acme:x", at.AddMinutes(3), Outcome: "sent"),
+        ];
+
+        IReadOnlyList<IReadOnlyList<object?>> rows = AuditExport.Rows(ledger, DateOnly.FromDateTime(at));
+
+        // loop (column 10) and entity_type (column 12) of each line, in time order; no campaign id for any of them.
+        Assert.Equal(
+            [("marketing", "content_post"), ("marketing", "content_post"), ("operations", "operations_check"), (null, "deal")],
+            rows.Select(r => ((string?)r[10], (string?)r[12])));
+        Assert.All(rows, r => Assert.Null(r[2]));
+    }
 }

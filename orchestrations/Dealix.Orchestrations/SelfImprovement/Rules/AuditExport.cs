@@ -48,15 +48,18 @@ public static class AuditExport
                 e.Actor == "automation" ? null : e.Actor,
                 reverted.Contains(e.EntryId),
                 e.EntryId,
-                campaign ? MarketingRules.Loop : IsOperations(subject) ? OperationsLoop.Rules.OperationsChecks.Loop : null,
+                campaign || IsContent(subject) ? MarketingRules.Loop : IsOperations(subject) ? OperationsLoop.Rules.OperationsChecks.Loop : null,
                 e.CorrelationId,
-                campaign ? "campaign" : IsOperations(subject) ? "operations_check" : e.ApprovalId is not null ? "approval" : "deal",
+                campaign ? "campaign" : IsContent(subject) ? "content_post" : IsOperations(subject) ? "operations_check" : e.ApprovalId is not null ? "approval" : "deal",
                 e.Target,
                 e.Outcome,
                 e.RevertsAuditId,
             ];
         })];
     }
+
+    /// <summary>A line of the weekly content run or of a review of its posts (§17.3, marketing loop).</summary>
+    private static bool IsContent(AuditEntry e) => e.Action is Content.Activities.SuggestWeeklyContent.Action or "content_approved" or "content_rejected" or "content_edited";
 
     /// <summary>A line of the operations loop (§17.4): its actions are named <c>ops_…</c>.</summary>
     private static bool IsOperations(AuditEntry e) => e.Action.StartsWith("ops_", StringComparison.Ordinal);
