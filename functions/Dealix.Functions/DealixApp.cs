@@ -40,5 +40,6 @@ public static class DealixApp
         services.AddReports();
         services.AddDealConnectors(configuration);
         SelfImprovement.LoopsServices.AddSelfImprovementLoops(services, configuration);
+        BulkEmails.BulkEmailServices.AddBulkEmails(services);
     }
 }
