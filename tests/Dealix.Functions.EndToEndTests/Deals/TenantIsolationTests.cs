@@ -120,6 +120,9 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("campaign-put", "PUT", "/api/v1/marketing/campaigns/iso-camp", """{"name":"Iso","budget":1000,"target_cpa":50,"cpa_7d":40,"conversions_7d":3}""", HttpStatusCode.OK),
         new("loop-run", "POST", "/api/v1/loops/marketing/run", null, HttpStatusCode.Accepted),
         new("audit-get", "GET", "/api/v1/audit/2026-12-05", null, HttpStatusCode.NotFound),
+        new("bulk-email", "POST", "/api/v1/outreach/bulk-emails", $$"""{"request_id":"iso-1","subject":"Dealix","body":"Dealix. {{Orchestrations.Outreach.Rules.OutreachRules.OptOutLineEnglish}}","recipients":["nobody"]}""",
+            HttpStatusCode.UnprocessableEntity),
+        new("bulk-email-get", "GET", "/api/v1/outreach/bulk-emails/be00000000000000000000", null, HttpStatusCode.NotFound),
     ];
 
     public static TheoryData<string, Caller> Matrix()
