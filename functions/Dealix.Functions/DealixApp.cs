@@ -42,5 +42,6 @@ public static class DealixApp
         SelfImprovement.LoopsServices.AddSelfImprovementLoops(services, configuration);
         OperationsLoop.OperationsLoopServices.AddOperationsLoop(services);
         Content.ContentServices.AddContentCalendar(services);
+        BulkEmails.BulkEmailServices.AddBulkEmails(services);
     }
 }

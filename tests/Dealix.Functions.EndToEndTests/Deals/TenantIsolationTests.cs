@@ -130,6 +130,9 @@ public sealed class TenantIsolationTests(TenantIsolationTests.World world) : ICl
         new("content-approve", "POST", "/api/v1/marketing/content-calendar/2026W49-1/approve", """{"reviewer":"op-1"}""", HttpStatusCode.NotFound),
         new("competitor-content", "POST", "/api/v1/marketing/competitor-content",
             """{"competitor":"Rival","url":"https://rival.example/p/1","title":"Iso","published_at":"2026-11-20T08:00:00Z","topics":["ai"]}""", HttpStatusCode.Created),
+        new("bulk-email", "POST", "/api/v1/outreach/bulk-emails", $$"""{"request_id":"iso-1","subject":"Dealix","body":"Dealix. {{Orchestrations.Outreach.Rules.OutreachRules.OptOutLineEnglish}}","recipients":["nobody"]}""",
+            HttpStatusCode.UnprocessableEntity),
+        new("bulk-email-get", "GET", "/api/v1/outreach/bulk-emails/be00000000000000000000", null, HttpStatusCode.NotFound),
     ];
 
     public static TheoryData<string, Caller> Matrix()

@@ -43,6 +43,7 @@ public sealed class ApplyLoopAction(ICampaignStore campaigns, IKillSwitch killSw
                 MarketingRules.PauseFailingAds => await campaigns.PauseAdsAsync(input.TenantId, p.Target, now),
                 MarketingRules.IncreaseBudget or MarketingRules.ReduceBudget when p is { From: { } from, To: { } to } =>
                     await campaigns.SetBudgetAsync(input.TenantId, p.Target, from, to, now, input.ApprovedBy is null ? input.Period : null),
+                "bulk_email" => true, // the approval is what is applied here; BulkEmailOrchestrator sends once this says so
                 _ => false,
             };
             result = done ? new LoopActionResult("applied", verdict.Code, p.Reason) : new LoopActionResult("stale", "campaign_changed", "The campaign changed or is gone since the proposal.");
