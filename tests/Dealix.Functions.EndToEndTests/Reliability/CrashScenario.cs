@@ -80,6 +80,10 @@ public sealed class CrashScenario : IAsyncDisposable
     /// <summary>Deaths of the app, in order: the armed point (null for a random kill) and whether it died there.</summary>
     public List<(string? Point, bool AtCrashPoint)> Deaths { get; } = [];
 
+    // When each death was seen (UTC, after the process had exited): lives run one after another, so a draft dispatched
+    // before one of these times was dispatched by a life that then died.
+    private readonly List<DateTime> _deathsSeenAt = [];
+
     /// <summary>When the app last became healthy after a death.</summary>
     public DateTime LastRestartAt { get; private set; } = DateTime.MinValue;
 
@@ -195,6 +199,12 @@ public sealed class CrashScenario : IAsyncDisposable
                 case DraftStatus.SendUnknown when providerCalls == 1 && notified.Contains(approved.DraftId):
                     lead.Flagged = true;
                     break;
+                case DraftStatus.SendUnknown when providerCalls == 0 && notified.Contains(approved.DraftId)
+                    && approved.DispatchedAt is { } dispatchedAt && _deathsSeenAt.Any(t => t > dispatchedAt):
+                    // Marked dispatched, then its life was killed (at another send's crash point) before the request
+                    // reached the provider: to the app that is the same as a lost answer, so unknown and flagged, not resent.
+                    lead.Flagged = true;
+                    break;
                 default:
                     problems.Add($"{lead.MessageId}: approved draft {lead.DraftId} is {approved?.Status.ToString() ?? "missing"} after {providerCalls} provider call(s), " +
                         $"operator notified: {approved is not null && notified.Contains(approved.DraftId)}");
@@ -271,6 +281,7 @@ public sealed class CrashScenario : IAsyncDisposable
         }
 
         Deaths.Add((_app.CrashPoint, _app.CrashPoint is null || _app.DiedAtCrashPoint));
+        _deathsSeenAt.Add(DateTime.UtcNow);
         await _app.DisposeAsync();
         await StartLifeAsync();
     }
