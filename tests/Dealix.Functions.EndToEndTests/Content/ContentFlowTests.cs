@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Dealix.Functions.EndToEndTests.Infrastructure;
 using Dealix.Functions.Infrastructure.Notifications;
@@ -33,16 +32,7 @@ public sealed class ContentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private string Key => $"e2e-content-key-{_tenant}";
 
-    public async Task InitializeAsync() =>
-        _app = await TestApp.StartAsync(azurite.Azurite, TestApp.CreateScriptRoot("Ct" + Guid.NewGuid().ToString("N")[..10]), new Dictionary<string, string?>
-        {
-            ["Approvals:CallbackSigningKey"] = "e2e-callback-signing-key-0123456789abcdef",
-            ["Deals:WarmUpClassifier"] = "false",
-            [$"Operators:Keys:{_tenant}:Key"] = Key,
-            [$"Operators:Keys:{_tenant}:Tenant"] = _tenant,
-            ["Operators:Keys:other:Key"] = "e2e-content-other-key",
-            ["Operators:Keys:other:Tenant"] = "othertenant",
-        });
+    public async Task InitializeAsync() => _app = await TenantApps.StartAsync(azurite.Azurite, "Ct", _tenant, Key, "e2e-content-other-key");
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
@@ -153,15 +143,6 @@ public sealed class ContentFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null, string? key = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-functions-key", key ?? Key);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        return await _app.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null, string? key = null) =>
+        _app.SendAsync(method, path, key ?? Key, body);
 }

@@ -79,6 +79,16 @@ public sealed class TestApp : IAsyncDisposable
             ["AzureWebJobs.DailyDigestTimer.Disabled"] = "true",
             ["AzureWebJobs.PreShiftBriefingTimer.Disabled"] = "true",
             ["AzureWebJobs.WeeklySupportReviewTimer.Disabled"] = "true",
+            ["AzureWebJobs.ExecutiveWeeklyPackTimer.Disabled"] = "true",
+            ["AzureWebJobs.SelfGrowthDailyBriefTimer.Disabled"] = "true",
+            ["AzureWebJobs.SelfGrowthWeeklyLearningTimer.Disabled"] = "true",
+            ["AzureWebJobs.MarketingAdReviewTimer.Disabled"] = "true", // and the loops' (their tests run them on a virtual clock)
+            ["AzureWebJobs.AuditExportTimer.Disabled"] = "true",
+            ["AzureWebJobs.FounderAutoActionReviewTimer.Disabled"] = "true",
+            ["AzureWebJobs.BrainWeeklyReflectionTimer.Disabled"] = "true",
+            ["AzureWebJobs.WeeklyTrendReportTimer.Disabled"] = "true",
+            ["AzureWebJobs.WeeklyContentSuggestionsTimer.Disabled"] = "true",
+            ["AzureWebJobs.MonthlyCompetitiveAnalysisTimer.Disabled"] = "true",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

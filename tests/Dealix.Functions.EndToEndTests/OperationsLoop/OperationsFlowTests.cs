@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Dealix.Functions.EndToEndTests.Infrastructure;
 
@@ -22,16 +21,7 @@ public sealed class OperationsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private string Key => $"e2e-ops-key-{_tenant}";
 
-    public async Task InitializeAsync() =>
-        _app = await TestApp.StartAsync(azurite.Azurite, TestApp.CreateScriptRoot("Op" + Guid.NewGuid().ToString("N")[..10]), new Dictionary<string, string?>
-        {
-            ["Approvals:CallbackSigningKey"] = "e2e-callback-signing-key-0123456789abcdef",
-            ["Deals:WarmUpClassifier"] = "false",
-            [$"Operators:Keys:{_tenant}:Key"] = Key,
-            [$"Operators:Keys:{_tenant}:Tenant"] = _tenant,
-            ["Operators:Keys:other:Key"] = "e2e-ops-other-key",
-            ["Operators:Keys:other:Tenant"] = "othertenant",
-        });
+    public async Task InitializeAsync() => _app = await TenantApps.StartAsync(azurite.Azurite, "Op", _tenant, Key, "e2e-ops-other-key");
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
@@ -86,15 +76,5 @@ public sealed class OperationsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<JsonElement> MetricsAsync() =>
         (await (await SendAsync(HttpMethod.Get, "/api/v1/operations/metrics")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("metrics");
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-functions-key", Key);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        return await _app.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null) => _app.SendAsync(method, path, Key, body);
 }

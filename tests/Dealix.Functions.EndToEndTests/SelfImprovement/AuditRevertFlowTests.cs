@@ -26,14 +26,7 @@ public sealed class AuditRevertFlowTests(AzuriteFixture azurite) : IAsyncLifetim
 
     private string Key => $"e2e-revert-key-{_tenant}";
 
-    public async Task InitializeAsync() =>
-        _app = await TestApp.StartAsync(azurite.Azurite, TestApp.CreateScriptRoot("Rv" + Guid.NewGuid().ToString("N")[..10]), new Dictionary<string, string?>
-        {
-            ["Approvals:CallbackSigningKey"] = "e2e-callback-signing-key-0123456789abcdef",
-            ["Deals:WarmUpClassifier"] = "false",
-            [$"Operators:Keys:{_tenant}:Key"] = Key,
-            [$"Operators:Keys:{_tenant}:Tenant"] = _tenant,
-        });
+    public async Task InitializeAsync() => _app = await TenantApps.StartAsync(azurite.Azurite, "Rv", _tenant, Key);
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 

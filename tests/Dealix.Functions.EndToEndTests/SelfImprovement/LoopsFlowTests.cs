@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Dealix.Functions.EndToEndTests.Infrastructure;
 using Dealix.Orchestrations.Deals.Contracts;
@@ -25,16 +24,7 @@ public sealed class LoopsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private string Key => $"e2e-loops-key-{_tenant}";
 
-    public async Task InitializeAsync() =>
-        _app = await TestApp.StartAsync(azurite.Azurite, TestApp.CreateScriptRoot("Lp" + Guid.NewGuid().ToString("N")[..10]), new Dictionary<string, string?>
-        {
-            ["Approvals:CallbackSigningKey"] = "e2e-callback-signing-key-0123456789abcdef",
-            ["Deals:WarmUpClassifier"] = "false",
-            [$"Operators:Keys:{_tenant}:Key"] = Key,
-            [$"Operators:Keys:{_tenant}:Tenant"] = _tenant,
-            ["Operators:Keys:other:Key"] = "e2e-loops-other-key",
-            ["Operators:Keys:other:Tenant"] = "othertenant",
-        });
+    public async Task InitializeAsync() => _app = await TenantApps.StartAsync(azurite.Azurite, "Lp", _tenant, Key, "e2e-loops-other-key");
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
 
@@ -105,15 +95,5 @@ public sealed class LoopsFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<JsonElement> CampaignsAsync() =>
         (await (await SendAsync(HttpMethod.Get, "/api/v1/marketing/campaigns")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("campaigns");
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-functions-key", Key);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        return await _app.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null) => _app.SendAsync(method, path, Key, body);
 }
