@@ -138,7 +138,14 @@ public sealed class PoisonAndBadDataTests(AzuriteFixture azurite, ITestOutputHel
             Assert.Matches("activity 'CrashProcess'|start message of orchestration 'CallsCrashingActivity'", failed.FailureDetails.ErrorMessage);
             Assert.Contains("dead letter", failed.FailureDetails.ErrorMessage, StringComparison.Ordinal);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, (await client.GetInstanceAsync(bystander))!.RuntimeStatus);
-            DeadLetter letter = Assert.Single(await scope.Backend.ListDeadLettersAsync());
+            // The engine fails the instance first and stores its dead letter right after (RELIABILITY.md): wait for it.
+            IReadOnlyList<DeadLetter> letters = await scope.Backend.ListDeadLettersAsync();
+            for (DateTime until = DateTime.UtcNow.AddSeconds(30); letters.Count == 0 && DateTime.UtcNow < until; letters = await scope.Backend.ListDeadLettersAsync())
+            {
+                await Task.Delay(250);
+            }
+
+            DeadLetter letter = Assert.Single(letters);
             Assert.Equal(("PoisonMessage", "crasher"), (letter.Kind, letter.InstanceId));
             Assert.True(letter.DequeueCount > maxDequeueCount);
             Assert.True(workersStarted <= maxDequeueCount + 1, $"{workersStarted} workers were needed");
